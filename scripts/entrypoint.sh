@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Boot pipeline, the same in the image and in the native stack:
+#   pre-schema db-init → directus bootstrap → schema apply → post-schema db-init → settings → start
+# Why this order: schema apply needs Directus's system tables; post-schema SQL targets tables that
+# schema apply creates; settings name our modules and users. The first failing step stops the boot,
+# named in the last line, with a non-zero exit.
+#   entrypoint.sh          all steps, then Directus in the foreground
+#   entrypoint.sh prepare  all steps but start (CI, tests, benchmarks)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+mode=${1:-start}
+case "$mode" in start | prepare) ;; *) die "usage: entrypoint.sh [start|prepare]" ;; esac
+
+[ -n "${KEY:-}" ] && [ -n "${SECRET:-}" ] || die "KEY and SECRET must be set (long random strings; see .env.example). The native stack generates them in its stack.env."
+export_db_exclude_tables
+
+steps=(db-init-pre-schema bootstrap schema-apply db-init-post-schema settings start)
+[ "$mode" = prepare ] && unset 'steps[5]'
+total=${#steps[@]}
+current=
+
+on_exit() {
+  local status=$?
+  [ "$status" -eq 0 ] || echo "[entrypoint] FAILED at step ${current:-0/$total setup} (exit $status); the boot stops here" >&2
+}
+trap on_exit EXIT
+
+# ENTRYPOINT_FAIL_STEP=<name> makes that step fail: the tests prove every step's failure stops the boot.
+maybe_inject_failure() {
+  if [ "${ENTRYPOINT_FAIL_STEP:-}" = "$1" ]; then echo "[entrypoint] injected failure in $1" >&2; return 1; fi
+}
+
+start_directus() {
+  if command -v pm2-runtime >/dev/null 2>&1 && [ -f /directus/ecosystem.config.cjs ]; then
+    # The official image's own process manager and configuration.
+    pm2-runtime start /directus/ecosystem.config.cjs &
+  else
+    directus_cli start &
+  fi
+  local child=$!
+  # Forward stop signals so `docker stop` and `stack.sh down` end Directus cleanly.
+  trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT
+  wait "$child"
+}
+
+run_step() {
+  case "$1" in
+    db-init-pre-schema) "$SCRIPTS_DIR/apply-db-init.sh" pre-schema ;;
+    bootstrap) directus_cli bootstrap ;;
+    schema-apply) "$SCRIPTS_DIR/schema.sh" apply ;;
+    db-init-post-schema) "$SCRIPTS_DIR/apply-db-init.sh" post-schema ;;
+    settings) run_ts settings ;;
+    start) start_directus ;;
+  esac
+}
+
+k=0
+for step in "${steps[@]}"; do
+  k=$((k + 1))
+  current="$k/$total $step"
+  echo "[entrypoint] $current"
+  maybe_inject_failure "$step"
+  run_step "$step"
+done
+[ "$mode" = prepare ] && echo "[entrypoint] prepared: every step before start succeeded"

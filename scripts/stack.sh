@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# The native stack: a private PostgreSQL + PostGIS cluster, Redis and Directus 11.17.4 with our
+# extension, all under $STACK_DIR (default .stack/dev), on project ports, booted by the same
+# entrypoint as the image.
+#   scripts/stack.sh up       start everything (installs what is missing), print URL and login
+#   scripts/stack.sh down     stop everything, keep the data
+#   scripts/stack.sh reset    wipe the data, then up
+#   scripts/stack.sh status   what runs, where the logs are
+#   scripts/stack.sh logs     follow the Directus log
+#   scripts/stack.sh watch    up, then rebuild the extension on every change (Directus reloads it)
+# Ports (only read when the stack is first created): PORT=8055 PG_PORT=55432 REDIS_PORT=56379.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+RUN_DIR=$STACK_DIR/run
+LOG_DIR=$STACK_DIR/logs
+PGDATA=$STACK_DIR/pg
+
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+random_hex() { node22 -p "require('crypto').randomBytes($1).toString('hex')"; }
+
+create_stack_env() {
+  [ -f "$STACK_DIR/stack.env" ] && return
+  mkdir -p "$STACK_DIR"
+  local password
+  password=$(random_hex 9)
+  cat >"$STACK_DIR/stack.env" <<EOF
+# Written once by scripts/stack.sh for this local stack only. Not for production.
+PORT=${PORT:-8055}
+PG_PORT=${PG_PORT:-55432}
+REDIS_PORT=${REDIS_PORT:-56379}
+KEY=$(random_hex 24)
+SECRET=$(random_hex 32)
+ADMIN_EMAIL=admin@example.com
+ADMIN_PASSWORD=$password
+PROJECT_OWNER_EMAIL=admin@example.com
+EOF
+  chmod 600 "$STACK_DIR/stack.env"
+}
+
+directus_pid() {
+  local pid
+  pid=$(cat "$RUN_DIR/directus.pid" 2>/dev/null) || return 1
+  kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+healthy() { curl -fsS "http://127.0.0.1:$PORT/server/health" 2>/dev/null | grep -q '"status":"ok"'; }
+
+start_postgres() {
+  if [ ! -f "$PGDATA/PG_VERSION" ]; then
+    mkdir -p "$PGDATA"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$PGDATA"
+    as_postgres "$PG_BIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$LOG_DIR/initdb.log" 2>&1 ||
+      die "initdb failed; see $LOG_DIR/initdb.log"
+  fi
+  if as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then return; fi
+  port_busy "$PG_PORT" && die "port $PG_PORT (PostgreSQL) is taken by another program. Stop it, or create the stack with another PG_PORT (scripts/stack.sh reset with PG_PORT=...)."
+  as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_DIR/postgres.log" -w -t 60 \
+    -o "-p $PG_PORT -k $RUN_DIR -c listen_addresses=127.0.0.1" start >/dev/null ||
+    die "PostgreSQL did not start; see $LOG_DIR/postgres.log"
+}
+
+create_database() {
+  local psql=("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAq)
+  if [ -z "$("${psql[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'directus'")" ]; then
+    "${psql[@]}" -d postgres -c 'CREATE DATABASE directus' >/dev/null
+  fi
+}
+
+start_redis() {
+  if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && [ -f "$RUN_DIR/redis.pid" ]; then return; fi
+  port_busy "$REDIS_PORT" && die "port $REDIS_PORT (Redis) is taken by another program. Stop it, or create the stack with another REDIS_PORT."
+  mkdir -p "$STACK_DIR/redis"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STACK_DIR/redis" --appendonly yes \
+    --daemonize yes --pidfile "$RUN_DIR/redis.pid" --logfile "$LOG_DIR/redis.log" >/dev/null
+  for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && return; sleep 0.1; done
+  die "Redis did not start; see $LOG_DIR/redis.log"
+}
+
+build_extension() {
+  local ext=$ROOT/extensions/race-control
+  if [ -f "$ext/dist/app.js" ] && [ -z "$(find "$ext/src" "$ext/package.json" -newer "$ext/dist/app.js" -print -quit)" ]; then return; fi
+  log "building the race-control extension"
+  (cd "$ROOT" && npm run build --silent >"$LOG_DIR/extension-build.log" 2>&1) ||
+    die "extension build failed; see $LOG_DIR/extension-build.log"
+}
+
+start_directus() {
+  if directus_pid >/dev/null; then return; fi
+  port_busy "$PORT" && die "port $PORT (Directus) is taken by another program. Stop it, or create the stack with another PORT."
+  mkdir -p "$STACK_DIR/uploads"
+  # Directus looks for npm-installed extensions in its working folder's package.json.
+  [ -f "$STACK_DIR/package.json" ] || echo '{ "name": "race-control-stack", "private": true }' >"$STACK_DIR/package.json"
+  # Its own session (setsid) so that `down` stops Directus and every child with one signal.
+  (cd "$STACK_DIR" && exec setsid "$SCRIPTS_DIR/entrypoint.sh" start >"$LOG_DIR/directus.log" 2>&1 </dev/null) &
+  echo $! >"$RUN_DIR/directus.pid"
+  local deadline=$((SECONDS + ${BOOT_TIMEOUT:-300}))
+  until healthy; do
+    if ! directus_pid >/dev/null; then
+      tail -n 25 "$LOG_DIR/directus.log" >&2
+      die "Directus stopped during boot (the [entrypoint] line above names the step); full log: $LOG_DIR/directus.log"
+    fi
+    [ $SECONDS -lt $deadline ] || die "Directus not healthy after ${BOOT_TIMEOUT:-300}s; see $LOG_DIR/directus.log"
+    sleep 0.5
+  done
+}
+
+print_login() {
+  cat <<EOF
+Directus is running at http://localhost:$PORT/admin
+  log in as: $ADMIN_EMAIL / $ADMIN_PASSWORD
+  logs:      $LOG_DIR/directus.log (scripts/stack.sh logs); stop with scripts/stack.sh down
+EOF
+}
+
+up() {
+  "$SCRIPTS_DIR/setup.sh" --runtime
+  create_stack_env
+  load_stack_env
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  if [ "$(id -u)" -eq 0 ]; then
+    touch "$LOG_DIR/postgres.log"
+    chown postgres: "$RUN_DIR" "$LOG_DIR/postgres.log"
+  fi
+  start_postgres
+  create_database
+  start_redis
+  build_extension
+  start_directus
+  print_login
+}
+
+down() {
+  [ -f "$STACK_DIR/stack.env" ] || { log "no stack in $STACK_DIR"; return; }
+  load_stack_env
+  local pid
+  if pid=$(directus_pid); then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid"
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$RUN_DIR/directus.pid"
+  if [ -f "$RUN_DIR/redis.pid" ]; then
+    redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+    rm -f "$RUN_DIR/redis.pid"
+  fi
+  if [ -f "$PGDATA/PG_VERSION" ]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  log "stack in $STACK_DIR stopped (data kept)"
+}
+
+status() {
+  [ -f "$STACK_DIR/stack.env" ] || { log "no stack in $STACK_DIR (start one with scripts/stack.sh up)"; return 1; }
+  load_stack_env
+  local pg=stopped redis=stopped directus=stopped
+  as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1 && pg="running on 127.0.0.1:$PG_PORT"
+  redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && redis="running on 127.0.0.1:$REDIS_PORT"
+  if directus_pid >/dev/null; then directus="booting (pid $(directus_pid))"; healthy && directus="healthy at http://localhost:$PORT"; fi
+  cat <<EOF
+stack:      $STACK_DIR
+postgres:   $pg
+redis:      $redis
+directus:   $directus
+logs:       $LOG_DIR/{directus,postgres,redis}.log
+EOF
+  [ "$directus" != stopped ]
+}
+
+case "${1:-up}" in
+  up) up ;;
+  down) down ;;
+  reset)
+    down
+    rm -rf "$STACK_DIR"
+    up
+    ;;
+  status) status ;;
+  logs) load_stack_env; exec tail -n 100 -F "$LOG_DIR/directus.log" ;;
+  watch)
+    up
+    log "watching extensions/race-control/src: save a file, then reload the page in the browser"
+    cd "$ROOT" && exec npm run dev --workspace extensions/race-control
+    ;;
+  *) die "usage: scripts/stack.sh [up|down|reset|status|logs|watch]" ;;
+esac
