@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
+import { ROOT } from './lib/paths.ts';
 import { connectionConfig, waitForDatabase } from './lib/db.ts';
 import { PHASES, type Phase, type MigrationFile, checkName, checkSql, lineOf, planPhase } from './lib/migrations.ts';
 
@@ -57,7 +58,7 @@ async function applyFile(client: pg.Client, file: MigrationFile, sql: string): P
 async function main(): Promise<void> {
   const phase = process.argv[2] as Phase;
   if (!PHASES.includes(phase)) fail(`usage: db-init <${PHASES.join('|')}>`);
-  const dir = process.env.DB_INIT_DIR ?? path.resolve(import.meta.dirname, '..', 'db-init');
+  const dir = process.env.DB_INIT_DIR ?? path.join(ROOT, 'db-init');
   const { files, sql } = readFiles(dir);
 
   const client = await waitForDatabase(connectionConfig(), Number(process.env.DB_WAIT_TIMEOUT ?? 60));

@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ROOT } from './lib/paths.ts';
 import { errorLines, ownedTablesIn, parseDryRun } from './lib/schema-output.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
-const snapshotPath = path.resolve(process.env.SNAPSHOT_PATH ?? path.join(root, 'snapshots', 'schema.yaml'));
+const snapshotPath = path.resolve(process.env.SNAPSHOT_PATH ?? path.join(ROOT, 'snapshots', 'schema.yaml'));
 const MODES = ['auto', 'dry-run', 'skip'] as const;
 
 function fail(message: string): never {

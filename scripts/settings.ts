@@ -4,10 +4,10 @@
 // posts it to Directus's compliance server, and the boot must not reach the network.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ROOT } from './lib/paths.ts';
 import { connectionConfig, waitForDatabase } from './lib/db.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
-const file = process.env.SETTINGS_PATH ?? path.join(root, 'config', 'settings.json');
+const file = process.env.SETTINGS_PATH ?? path.join(ROOT, 'config', 'settings.json');
 
 function resolve(value: unknown): unknown {
   if (typeof value !== 'string') return value;

@@ -8,6 +8,7 @@
 #   scripts/stack.sh status   what runs, where the logs are
 #   scripts/stack.sh logs     follow the Directus log
 #   scripts/stack.sh watch    up, then rebuild the extension on every change (Directus reloads it)
+#   scripts/stack.sh exec CMD run CMD with the stack's Directus environment (DB_*, KEY, …)
 # Ports (only read when the stack is first created): PORT=8055 PG_PORT=55432 REDIS_PORT=56379.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -182,11 +183,17 @@ case "${1:-up}" in
     up
     ;;
   status) status ;;
+  exec)
+    shift
+    [ $# -gt 0 ] || die "usage: scripts/stack.sh exec COMMAND [ARGS…]"
+    load_stack_env
+    exec "$@"
+    ;;
   logs) load_stack_env; exec tail -n 100 -F "$LOG_DIR/directus.log" ;;
   watch)
     up
     log "watching extensions/race-control/src: save a file, then reload the page in the browser"
     cd "$ROOT" && exec npm run dev --workspace extensions/race-control
     ;;
-  *) die "usage: scripts/stack.sh [up|down|reset|status|logs|watch]" ;;
+  *) die "usage: scripts/stack.sh [up|down|reset|status|logs|watch|exec CMD]" ;;
 esac

@@ -2,8 +2,11 @@
 # Why one place: every script must find the same Node 22, the same Directus CLI and the same
 # environment, on a developer's machine and inside the image alike.
 
-ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
-SCRIPTS_DIR=${SCRIPTS_DIR:-$ROOT/scripts}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export ROOT
+SCRIPTS_DIR=$ROOT/scripts
+# Project tools first (Node 22, vitest, eslint…); the folder does not exist in the image.
+PATH=$ROOT/node_modules/.bin:$PATH
 
 log() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { checkName, checkSql, lineOf, planPhase, type MigrationFile } from '../../scripts/lib/migrations.ts';
+
+const file = (filename: string, checksum = `sum-${filename}`, phase: MigrationFile['phase'] = 'pre-schema'): MigrationFile => ({ phase, filename, checksum });
+const row = (f: MigrationFile) => ({ filename: f.filename, checksum: f.checksum });
+
+describe('db-init plan', () => {
+  const a = file('001_a.sql');
+  const b = file('002_b.sql');
+  const c = file('003_c.sql');
+
+  it('applies every file of a fresh database in lexical order', () => {
+    const plan = planPhase('pre-schema', [c, a, b], []);
+    expect(plan.ok && plan.apply.map((f) => f.filename)).toEqual(['001_a.sql', '002_b.sql', '003_c.sql']);
+  });
+
+  it('skips recorded files with the same checksum and applies only new ones', () => {
+    const plan = planPhase('pre-schema', [a, b, c], [row(a), row(b)]);
+    expect(plan.ok && plan.apply.map((f) => f.filename)).toEqual(['003_c.sql']);
+    expect(plan.ok && plan.skip.length).toBe(2);
+  });
+
+  it('refuses an applied file whose checksum changed, naming it', () => {
+    const plan = planPhase('pre-schema', [a, file('002_b.sql', 'edited'), c], [row(a), row(b)]);
+    expect(plan).toMatchObject({ ok: false });
+    expect(!plan.ok && plan.error).toMatch(/002_b\.sql changed after it was applied/);
+  });
+
+  it('refuses a new file that sorts before an applied one, naming both', () => {
+    const plan = planPhase('pre-schema', [a, file('002_b.sql'), c], [row(a), row(c)]);
+    expect(!plan.ok && plan.error).toMatch(/002_b\.sql is new but sorts before 003_c\.sql/);
+  });
+
+  it('keeps phases apart but shares the ledger', () => {
+    const post = file('101_post.sql', 'p', 'post-schema');
+    const pre = planPhase('pre-schema', [a, post], []);
+    expect(pre.ok && pre.apply.map((f) => f.filename)).toEqual(['001_a.sql']);
+    // A new pre-schema file is fine even though a post-schema file with a higher number is applied.
+    const later = planPhase('pre-schema', [a, b, post], [row(a), row(post)]);
+    expect(later.ok && later.apply.map((f) => f.filename)).toEqual(['002_b.sql']);
+  });
+
+  it('refuses the same file name in both phases', () => {
+    const plan = planPhase('pre-schema', [a, file('001_a.sql', 'x', 'post-schema')], []);
+    expect(!plan.ok && plan.error).toMatch(/001_a\.sql exists in both/);
+  });
+
+  it('reports ledger rows that match no file', () => {
+    const plan = planPhase('pre-schema', [a], [row(a), { filename: '009_gone.sql', checksum: 'x' }]);
+    expect(plan.ok && plan.orphans).toEqual(['009_gone.sql']);
+  });
+});
+
+describe('db-init file rules', () => {
+  it('accepts NNN_name.sql only', () => {
+    expect(checkName('001_extensions.sql')).toBeUndefined();
+    for (const bad of ['1_x.sql', '001-x.sql', '001_X.sql', '001_x.SQL', '0001_x.sql']) expect(checkName(bad)).toMatch(/not named NNN_name\.sql/);
+  });
+
+  it('refuses transaction control inside a file', () => {
+    expect(checkSql('001_x.sql', 'BEGIN;\nCREATE TABLE x();\nCOMMIT;')).toMatch(/BEGIN\/COMMIT/);
+    expect(checkSql('001_x.sql', 'DO $$ BEGIN PERFORM 1; END $$;')).toBeUndefined();
+  });
+
+  it('turns an error position into a line number', () => {
+    expect(lineOf('select 1;\nselect bad;\n', 14)).toBe(2);
+  });
+});
