@@ -55,7 +55,9 @@ function snapshot(): void {
 function dryRun(): ReturnType<typeof parseDryRun> {
   const output = cli(['schema', 'apply', '--dry-run', snapshotPath]);
   const plan = parseDryRun(output);
-  console.log(plan.changes ? output.trim() : 'schema: no changes: the database matches the snapshot');
+  // The CLI's own log lines (extensions loaded, …) are noise around the diff.
+  const diff = output.split('\n').filter((line) => !/^\[[\d:.]+\] (INFO|WARN):/.test(line)).join('\n').trim();
+  console.log(plan.changes ? diff : 'schema: no changes: the database matches the snapshot');
   return plan;
 }
 
