@@ -11,7 +11,7 @@ export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.stack/**', 'artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  ...vue.configs['flat/recommended'],
+  ...vue.configs['flat/essential'],
   {
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },

@@ -51,7 +51,7 @@ async function applyFile(client: pg.Client, file: MigrationFile, sql: string): P
     await client.query('ROLLBACK');
     const e = error as pg.DatabaseError;
     const where = e.position ? ` (line ${lineOf(sql, Number(e.position))})` : '';
-    throw new Error(`db-init: ${file.phase}/${file.filename} failed${where}: ${e.message}; nothing of it was applied`);
+    throw new Error(`db-init: ${file.phase}/${file.filename} failed${where}: ${e.message}; nothing of it was applied`, { cause: error });
   }
 }
 

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   try {
     config = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`settings: cannot read ${file}: ${(error as Error).message}`);
+    throw new Error(`settings: cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
   const entries = Object.entries(config)
     .filter(([key]) => !key.startsWith('$'))
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       try {
         await client.query(`UPDATE directus_settings SET ${client.escapeIdentifier(key)} = $1`, [stored]);
       } catch (error) {
-        throw new Error(`settings: cannot set "${key}" from ${path.basename(file)}: ${(error as Error).message}`);
+        throw new Error(`settings: cannot set "${key}" from ${path.basename(file)}: ${(error as Error).message}`, { cause: error });
       }
     }
     await client.query('COMMIT');

@@ -9,6 +9,7 @@
 #   scripts/stack.sh logs     follow the Directus log
 #   scripts/stack.sh watch    up, then rebuild the extension on every change (Directus reloads it)
 #   scripts/stack.sh exec CMD run CMD with the stack's Directus environment (DB_*, KEY, …)
+#   scripts/stack.sh services PostgreSQL and Redis only (to run Directus by hand, benchmarks)
 # Ports (only read when the stack is first created): PORT=8055 PG_PORT=55432 REDIS_PORT=56379.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -54,14 +55,17 @@ directus_pid() {
 healthy() { curl -fsS "http://127.0.0.1:$PORT/server/health" 2>/dev/null | grep -q '"status":"ok"'; }
 
 start_postgres() {
+  if as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then return; fi
+  port_busy "$PG_PORT" && die "port $PG_PORT (PostgreSQL) is taken by another program. Stop it, or create the stack with another PG_PORT (scripts/stack.sh reset with PG_PORT=...)."
   if [ ! -f "$PGDATA/PG_VERSION" ]; then
     mkdir -p "$PGDATA"
-    [ "$(id -u)" -eq 0 ] && chown postgres: "$PGDATA"
+    if [ "$(id -u)" -eq 0 ]; then
+      chown postgres: "$PGDATA"
+      as_postgres test -w "$PGDATA" || die "the postgres user cannot reach $PGDATA (a parent folder is private to root); use a checkout or STACK_DIR that other users can enter"
+    fi
     as_postgres "$PG_BIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$LOG_DIR/initdb.log" 2>&1 ||
       die "initdb failed; see $LOG_DIR/initdb.log"
   fi
-  if as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then return; fi
-  port_busy "$PG_PORT" && die "port $PG_PORT (PostgreSQL) is taken by another program. Stop it, or create the stack with another PG_PORT (scripts/stack.sh reset with PG_PORT=...)."
   as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_DIR/postgres.log" -w -t 60 \
     -o "-p $PG_PORT -k $RUN_DIR -c listen_addresses=127.0.0.1" start >/dev/null ||
     die "PostgreSQL did not start; see $LOG_DIR/postgres.log"
@@ -120,7 +124,7 @@ Directus is running at http://localhost:$PORT/admin
 EOF
 }
 
-up() {
+services() {
   "$SCRIPTS_DIR/setup.sh" --runtime
   create_stack_env
   load_stack_env
@@ -132,6 +136,10 @@ up() {
   start_postgres
   create_database
   start_redis
+}
+
+up() {
+  services
   build_extension
   start_directus
   print_login
@@ -176,6 +184,7 @@ EOF
 
 case "${1:-up}" in
   up) up ;;
+  services) services ;;
   down) down ;;
   reset)
     down
@@ -195,5 +204,5 @@ case "${1:-up}" in
     log "watching extensions/race-control/src: save a file, then reload the page in the browser"
     cd "$ROOT" && exec npm run dev --workspace extensions/race-control
     ;;
-  *) die "usage: scripts/stack.sh [up|down|reset|status|logs|watch|exec CMD]" ;;
+  *) die "usage: scripts/stack.sh [up|down|reset|status|logs|watch|services|exec CMD]" ;;
 esac

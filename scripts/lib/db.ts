@@ -36,6 +36,7 @@ export async function waitForDatabase(config: pg.ClientConfig, timeoutSeconds: n
           `database ${describe(config)} not reachable after ${timeoutSeconds}s ` +
             `(${(error as Error).message}). Is PostgreSQL running? Natively: scripts/stack.sh status; ` +
             `raise DB_WAIT_TIMEOUT to wait longer.`,
+          { cause: error },
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 500));

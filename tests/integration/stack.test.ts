@@ -1,0 +1,79 @@
+// The running test stack as a user meets it: health, login, our extension's API and settings,
+// plus the stack script's own promises (idempotent up, clear message on a taken port).
+import { authentication, createDirectus, readSettings, rest } from '@directus/sdk';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, run, stackEnv, withPg } from '../support/stack.ts';
+
+async function adminClient() {
+  const client = createDirectus(baseUrl()).with(authentication('json')).with(rest());
+  await client.login({ email: stackEnv().ADMIN_EMAIL, password: stackEnv().ADMIN_PASSWORD });
+  return client;
+}
+
+describe('the running stack', () => {
+  it('answers health ok', async () => {
+    const res = await fetch(`${baseUrl()}/server/health`);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('serves the race-control endpoint to a signed-in user, with PostGIS behind it', async () => {
+    const client = await adminClient();
+    const token = await client.getToken();
+    const res = await fetch(`${baseUrl()}/race-control/status`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', extension: '0.1.0', postgis: expect.stringMatching(/^3\./) });
+  });
+
+  it('tells an anonymous caller to sign in', async () => {
+    const res = await fetch(`${baseUrl()}/race-control/status`);
+    expect(res.status).toBe(401);
+    expect((await res.json()).errors[0].message).toMatch(/Sign in/);
+  });
+
+  it('has the settings from config/settings.json: our module enabled, the project owner set', async () => {
+    const settings = await (await adminClient()).request(readSettings());
+    const moduleBar = settings.module_bar as { id: string; enabled: boolean }[];
+    expect(moduleBar.find((m) => m.id === 'race-control')).toMatchObject({ enabled: true });
+    expect(settings.project_owner).toBe(stackEnv().ADMIN_EMAIL);
+  });
+
+  it('boots a database that has positions and PostGIS but no TimescaleDB here', async () => {
+    const rows = await withPg('directus', (c) => c.query(`SELECT extname FROM pg_extension ORDER BY 1`));
+    expect(rows.rows.map((r) => r.extname)).toEqual(expect.arrayContaining(['plpgsql', 'postgis']));
+  });
+});
+
+describe('scripts/stack.sh', () => {
+  it('is harmless to run twice: the same Directus keeps running', () => {
+    const before = run('scripts/stack.sh', ['status']);
+    const again = run('scripts/stack.sh', ['up']);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`Directus is running at http://localhost:${stackEnv().PORT}/admin`);
+    expect(again.stdout).toContain(`log in as: ${stackEnv().ADMIN_EMAIL} / ${stackEnv().ADMIN_PASSWORD}`);
+    expect(run('scripts/stack.sh', ['status']).stdout).toBe(before.stdout);
+  });
+
+  it('reports what runs and where the logs are', () => {
+    const status = run('scripts/stack.sh', ['status']);
+    expect(status.stdout).toMatch(/postgres: +running on 127\.0\.0\.1:\d+/);
+    expect(status.stdout).toMatch(/redis: +running/);
+    expect(status.stdout).toMatch(/directus: +healthy at http:\/\/localhost:\d+/);
+    expect(status.stdout).toMatch(/logs: +.*directus,postgres,redis/);
+  });
+
+  it('stops with a clear message when a port is taken', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'stack-'));
+    try {
+      // A second stack asking for the test stack's own PostgreSQL port.
+      const result = run('scripts/stack.sh', ['up'], { STACK_DIR: dir, PG_PORT: stackEnv().PG_PORT, PORT: '8099', REDIS_PORT: '56399' });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`port ${stackEnv().PG_PORT} \\(PostgreSQL\\) is taken by another program`));
+    } finally {
+      run('scripts/stack.sh', ['down'], { STACK_DIR: dir });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
