@@ -1,11 +1,16 @@
 // Lint for the whole repo. The import rule is the extension's architecture: domain/ is pure and
 // imports nothing of ours outside it; app/ and api/ may use domain/ but never each other.
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
 import vue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 const ext = 'extensions/race-control/src';
+
+// Import specifiers a layer may not use (relative paths included: `../api/x` matches `api`).
+const layer = (folder, patterns) => ({
+  files: [`${folder}/**/*.{ts,vue}`],
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.stack/**', 'artifacts/**'] },
@@ -21,31 +26,10 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
   },
-  {
-    files: [`${ext}/**/*.{ts,vue}`],
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.vue', '.js'] } } },
-    rules: {
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            { target: `${ext}/domain`, from: `${ext}/api`, message: 'domain/ is pure: no Directus adapters' },
-            { target: `${ext}/domain`, from: `${ext}/app`, message: 'domain/ is pure: no Vue views' },
-            { target: `${ext}/app`, from: `${ext}/api`, message: 'app/ talks to api/ over HTTP only' },
-            { target: `${ext}/api`, from: `${ext}/app`, message: 'api/ never imports app/' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: [`${ext}/domain/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['vue', 'pinia', '@directus/*', 'node:*', 'knex', 'ioredis'], message: 'domain/ is pure TypeScript: no framework, Directus or I/O imports' }] },
-      ],
-    },
-  },
+  layer(`${ext}/domain`, [
+    { regex: '^(vue|pinia|knex|ioredis)$|^@directus/|^node:', message: 'domain/ is pure TypeScript: no framework, Directus or I/O imports' },
+    { regex: '(^|/)(api|app)(/|$)', message: 'domain/ imports nothing of ours outside domain/' },
+  ]),
+  layer(`${ext}/app`, [{ regex: '(^|/)api(/|$)', message: 'app/ talks to api/ over HTTP only' }]),
+  layer(`${ext}/api`, [{ regex: '(^|/)app(/|$)|^vue$', message: 'api/ never imports app/' }]),
 );
