@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['extensions/race-control/src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['extensions/race-control/src/**/*.test.ts', 'seed/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
         },
       },

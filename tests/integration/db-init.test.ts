@@ -1,6 +1,6 @@
 // The db-init runner against real PostgreSQL: each test gets its own empty database in the test
 // cluster and its own copy of db-init/, so failure paths can be staged without touching the stack.
-import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -155,6 +155,9 @@ describe('db-init refuses and leaves the database unchanged', () => {
 describe('db-init post-schema phase', () => {
   it('shares the ledger with pre-schema', async () => {
     dbInit('pre-schema');
+    // Only a probe in post-schema: the real files need the tables that schema apply creates.
+    rmSync(path.join(dir, 'post-schema'), { recursive: true });
+    mkdirSync(path.join(dir, 'post-schema'));
     writeFileSync(path.join(dir, 'post-schema', '100_probe.sql'), 'CREATE TABLE IF NOT EXISTS probe (id int);\n');
     const result = dbInit('post-schema');
     expect(result.output).toContain('db-init complete: 1 applied, 0 skipped (post-schema)');
