@@ -10,6 +10,7 @@
 #   scripts/stack.sh watch    up, then rebuild the extension on every change (Directus reloads it)
 #   scripts/stack.sh exec CMD run CMD with the stack's Directus environment (DB_*, KEY, …)
 #   scripts/stack.sh services PostgreSQL and Redis only (to run Directus by hand, benchmarks)
+#   scripts/stack.sh seed     load Rally Albania 2026 (also part of up; SEED=0 skips it there)
 # Ports (only read when the stack is first created): PORT=8055 PG_PORT=55432 REDIS_PORT=56379.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -28,7 +29,11 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 random_hex() { node22 -p "require('crypto').randomBytes($1).toString('hex')"; }
 
 create_stack_env() {
-  [ -f "$STACK_DIR/stack.env" ] && return
+  if [ -f "$STACK_DIR/stack.env" ]; then
+    # Stacks created before the demo logins existed get their password now.
+    grep -q '^DEMO_PASSWORD=' "$STACK_DIR/stack.env" || echo "DEMO_PASSWORD=$(random_hex 6)" >>"$STACK_DIR/stack.env"
+    return
+  fi
   mkdir -p "$STACK_DIR"
   local password
   password=$(random_hex 9)
@@ -42,6 +47,7 @@ SECRET=$(random_hex 32)
 ADMIN_EMAIL=admin@example.com
 ADMIN_PASSWORD=$password
 PROJECT_OWNER_EMAIL=admin@example.com
+DEMO_PASSWORD=$(random_hex 6)
 EOF
   chmod 600 "$STACK_DIR/stack.env"
 }
@@ -138,10 +144,17 @@ services() {
   start_redis
 }
 
+seed() {
+  create_stack_env
+  load_stack_env
+  run_ts seed
+}
+
 up() {
   services
   build_extension
   start_directus
+  [ "${SEED:-1}" = 0 ] || seed || die "the seed failed (above); Directus keeps running: fix and run scripts/stack.sh seed"
   print_login
 }
 
@@ -185,6 +198,7 @@ EOF
 case "${1:-up}" in
   up) up ;;
   services) services ;;
+  seed) seed ;;
   down) down ;;
   reset)
     down
@@ -204,5 +218,5 @@ case "${1:-up}" in
     log "watching extensions/race-control/src: save a file, then reload the page in the browser"
     cd "$ROOT" && exec npm run dev --workspace extensions/race-control
     ;;
-  *) die "usage: scripts/stack.sh [up|down|reset|status|logs|watch|services|exec CMD]" ;;
+  *) die "usage: scripts/stack.sh [up|down|reset|status|logs|watch|services|seed|exec CMD]" ;;
 esac

@@ -73,6 +73,12 @@ describe('Dockerfile', () => {
     for (const source of copies) expect(existsSync(path.join(ROOT, source)), source).toBe(true);
   });
 
+  it('carries no seed and no demo logins into the image', () => {
+    expect(dockerfile).not.toMatch(/^COPY .*\bseed\b/m);
+    expect(read('scripts/bundle-image-scripts.mjs')).not.toMatch(/seed/);
+    expect(dockerfile).not.toMatch(/DEMO_PASSWORD/);
+  });
+
   it('uses the same entrypoint as the native stack', () => {
     expect(dockerfile).toMatch(/^ENTRYPOINT \["\/directus\/scripts\/entrypoint\.sh"\]$/m);
   });
@@ -116,8 +122,8 @@ describe('repository hygiene', () => {
   it('documents every variable the scripts read in .env.example', () => {
     const example = read('.env.example');
     const used = new Set<string>();
-    for (const f of ['scripts/db-init.ts', 'scripts/schema.ts', 'scripts/settings.ts', 'scripts/lib/db.ts', 'scripts/entrypoint.sh']) {
-      for (const m of read(f).matchAll(/process\.env\.([A-Z_]+)|\$\{([A-Z_]+):-/g)) used.add((m[1] ?? m[2])!);
+    for (const f of ['scripts/db-init.ts', 'scripts/schema.ts', 'scripts/settings.ts', 'scripts/seed.ts', 'scripts/lib/db.ts', 'scripts/entrypoint.sh', 'scripts/stack.sh']) {
+      for (const m of read(f).matchAll(/process\.env\.([A-Z_]+)|\$\{([A-Z_]+):-|required\('([A-Z_]+)'\)/g)) used.add((m[1] ?? m[2] ?? m[3])!);
     }
     const missing = [...used].filter((v) => !// Set by the scripts themselves (DB_EXCLUDE_TABLES from db-init/owned-tables.txt) or test-only.
       ['ROOT', 'DIRECTUS_CLI', 'ENTRYPOINT_FAIL_STEP', 'DB_EXCLUDE_TABLES'].includes(v) && !new RegExp(`^#? ?${v}=`, 'm').test(example));
