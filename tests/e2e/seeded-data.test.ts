@@ -20,8 +20,8 @@ it('shows entry #301 with its display template, crew and trackers', async () => 
   const api = await signIn();
   const [entry] = await api.request(readItems('entries', { filter: { race_number: { _eq: 301 } }, fields: ['id'] }));
   await page.goto(`${baseUrl()}/admin/content/entries/${entry!.id}`);
-  await page.locator('.v-form').waitFor();
-  await expect(page.locator('header').first().textContent()).resolves.toContain('#301 Toyota Land Cruiser 70 · C-2');
+  // The header takes the collection's display template once the item has loaded.
+  await page.locator('header').getByText('#301 Toyota Land Cruiser 70 · C-2').waitFor();
   await page.getByText('co-pilot').first().waitFor();
   await screenshot(page, 'entry-301');
 });
@@ -39,6 +39,6 @@ it('shows a geofence polygon on the map interface', async () => {
     await page.waitForTimeout(300);
   }
   await page.waitForTimeout(800);
-  await expect(page.locator('header').first().textContent()).resolves.toContain(fence!.name);
+  await page.locator('header').getByText(fence!.name).waitFor();
   await screenshot(page, 'geofence');
 });

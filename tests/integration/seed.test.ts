@@ -25,6 +25,9 @@ const dbCounts = () =>
     return out;
   });
 
+// Other tests create events of their own in the same database: count within the seeded event.
+const RALLY = { slug: { _eq: 'rally-albania-2026' } };
+
 describe('Rally Albania 2026 seed', () => {
   it('has the organiser, the event and its 18 classes with ranges and eligibility', async () => {
     const [event] = await api.request(readItems('events', { filter: { slug: { _eq: 'rally-albania-2026' } }, fields: ['id', 'name', 'starts_at', 'ends_at', 'timezone', { organization_id: ['slug'] }] as never }));
@@ -35,7 +38,7 @@ describe('Rally Albania 2026 seed', () => {
   });
 
   it('has at least 120 entries of every kind with crews and 2–3 trackers each', async () => {
-    expect(await count('entries')).toBeGreaterThanOrEqual(120);
+    expect(await count('entries', { event_id: RALLY })).toBeGreaterThanOrEqual(120);
     const kinds = await api.request(readItems('vehicles', { groupBy: ['kind'], aggregate: { count: '*' } } as never)) as { kind: string }[];
     expect(kinds.map((k) => k.kind).sort()).toEqual(['car', 'moto', 'quad', 'ssv', 'truck']);
     const [entry] = await api.request(readItems('entries', { filter: { race_number: { _eq: 301 } }, fields: ['race_number', { vehicle_id: ['make', 'model'] }, { class_id: ['code'] }, { crew: ['role'] }, { devices: ['purpose'] }] as never }));
@@ -43,18 +46,19 @@ describe('Rally Albania 2026 seed', () => {
   });
 
   it('has seven stages with segments and a drawn course on stages 1 and 2', async () => {
-    expect(await count('stages')).toBe(7);
-    expect(await count('segments')).toBe(21);
-    expect(await count('segments', { route: { _nnull: true } })).toBe(6);
-    const kinds = (await api.request(readItems('waypoints', { groupBy: ['kind'], aggregate: { count: '*' } } as never)) as { kind: string }[]).map((w) => w.kind).sort();
+    expect(await count('stages', { event_id: RALLY })).toBe(7);
+    expect(await count('segments', { stage_id: { event_id: RALLY } })).toBe(21);
+    expect(await count('segments', { stage_id: { event_id: RALLY }, route: { _nnull: true } })).toBe(6);
+    const inCourse = { segment_id: { stage_id: { event_id: RALLY } } };
+    const kinds = (await api.request(readItems('waypoints', { filter: inCourse, groupBy: ['kind'], aggregate: { count: '*' } } as never)) as { kind: string }[]).map((w) => w.kind).sort();
     expect(kinds).toEqual(['ASS', 'DSS', 'WPC', 'WPE', 'WPM', 'WPN', 'WPP', 'WPS', 'WPV']);
-    const fences = (await api.request(readItems('geofences', { groupBy: ['kind'], aggregate: { count: '*' } } as never)) as { kind: string }[]).map((g) => g.kind);
-    expect(fences).toEqual(expect.arrayContaining(['start', 'finish', 'time-control', 'passage-control', 'refuel', 'bivouac']));
-    expect(await count('speed_limit_zones')).toBeGreaterThanOrEqual(6);
+    const fences = (await api.request(readItems('geofences', { filter: { event_id: RALLY }, groupBy: ['kind'], aggregate: { count: '*' } } as never)) as { kind: string }[]).map((g) => g.kind);
+    expect(fences).toEqual(expect.arrayContaining(['start', 'finish', 'time-control', 'passage-control', 'refuel', 'bivouac', 'forbidden']));
+    expect(await count('speed_limit_zones', inCourse)).toBeGreaterThanOrEqual(6);
   });
 
   it('marks every penalty number as a placeholder until the Supplementary Regulations', async () => {
-    const formulas = await api.request(readItems('penalty_formulas', { limit: -1, fields: ['source'] }));
+    const formulas = await api.request(readItems('penalty_formulas', { filter: { event_id: RALLY }, limit: -1, fields: ['source'] }));
     expect(formulas.length).toBeGreaterThan(5);
     expect(formulas.every((f) => /^PLACEHOLDER until the Supplementary Regulations/.test(String(f.source)))).toBe(true);
   });
