@@ -32,7 +32,7 @@ time_to_healthy() {
   while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 }
 
-plain() { directus_cli bootstrap && exec node22 "$(directus_cli_path)" start; }
+plain() { directus_cli bootstrap && node22 "$(directus_cli_path)" start; }
 export -f plain directus_cli directus_cli_path node22 die
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

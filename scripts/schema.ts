@@ -8,7 +8,10 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, copyFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './lib/paths.ts';
+import pg from 'pg';
+import { connectionConfig, waitForDatabase } from './lib/db.ts';
 import { errorLines, ownedTablesIn, parseDryRun } from './lib/schema-output.ts';
+import { currentState, recordState, recordedState } from './lib/schema-state.ts';
 
 const snapshotPath = path.resolve(process.env.SNAPSHOT_PATH ?? path.join(ROOT, 'snapshots', 'schema.yaml'));
 const MODES = ['auto', 'dry-run', 'skip'] as const;
@@ -61,7 +64,7 @@ function dryRun(): ReturnType<typeof parseDryRun> {
   return plan;
 }
 
-function apply(argv: string[]): void {
+async function apply(argv: string[]): Promise<void> {
   const modeArg = argv.find((a) => a.startsWith('--mode='))?.slice(7) ?? process.env.SCHEMA_APPLY_MODE ?? 'auto';
   const mode = modeArg as (typeof MODES)[number];
   if (!MODES.includes(mode)) fail(`unknown mode "${modeArg}"; use one of ${MODES.join(', ')}`);
@@ -75,6 +78,20 @@ function apply(argv: string[]): void {
     fail(`snapshot file ${snapshotPath} not found (set SNAPSHOT_PATH)`);
   }
 
+  const client: pg.Client = await waitForDatabase(connectionConfig(), Number(process.env.DB_WAIT_TIMEOUT ?? 60));
+  try {
+    if (mode === 'auto' && (await recordedState(client, snapshotPath)) === (await currentState(client, snapshotPath))) {
+      console.log('schema: snapshot and database unchanged since the last apply; nothing to do');
+      return;
+    }
+    applyWithDryRun(argv, mode);
+    if (mode === 'auto') await recordState(client, snapshotPath);
+  } finally {
+    await client.end();
+  }
+}
+
+function applyWithDryRun(argv: string[], mode: (typeof MODES)[number]): void {
   const plan = dryRun();
   if (!plan.changes) return;
   const force = argv.includes('--force') || process.env.SCHEMA_APPLY_FORCE === '1';
@@ -100,5 +117,5 @@ function apply(argv: string[]): void {
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'snapshot') snapshot();
 else if (command === 'diff') dryRun();
-else if (command === 'apply') apply(rest);
+else if (command === 'apply') await apply(rest);
 else fail('usage: schema.ts <snapshot|diff|apply> [--mode=auto|dry-run|skip] [--force]');
