@@ -2,7 +2,7 @@
 // and a geofence shows on the map interface.
 import { readItems } from '@directus/sdk';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 import { signIn } from '../support/api.ts';
 import { launch, logIn, screenshot } from '../support/browser.ts';
 import { baseUrl } from '../support/stack.ts';
