@@ -80,7 +80,7 @@ async function apply(argv: string[]): Promise<void> {
 
   const client: pg.Client = await waitForDatabase(connectionConfig(), Number(process.env.DB_WAIT_TIMEOUT ?? 60));
   try {
-    if (mode === 'auto' && (await recordedState(client, snapshotPath)) === (await currentState(client, snapshotPath))) {
+    if (mode === 'auto' && (await unchangedSinceLastApply(client))) {
       console.log('schema: snapshot and database unchanged since the last apply; nothing to do');
       return;
     }
@@ -88,6 +88,15 @@ async function apply(argv: string[]): Promise<void> {
     if (mode === 'auto') await recordState(client, snapshotPath);
   } finally {
     await client.end();
+  }
+}
+
+async function unchangedSinceLastApply(client: pg.Client): Promise<boolean> {
+  try {
+    return (await recordedState(client, snapshotPath)) === (await currentState(client, snapshotPath));
+  } catch {
+    // No Directus tables yet (bootstrap has not run): the dry run below says what is wrong.
+    return false;
   }
 }
 
