@@ -14,6 +14,9 @@ case "$mode" in start | prepare) ;; *) die "usage: entrypoint.sh [start|prepare]
 
 [ -n "${KEY:-}" ] && [ -n "${SECRET:-}" ] || die "KEY and SECRET must be set (long random strings; see .env.example). The native stack generates them in its stack.env."
 export_db_exclude_tables
+# Ties the schema step's record to this boot (scripts/lib/schema-state.ts).
+BOOT_ID=$(date +%s%N)-$$
+export BOOT_ID
 
 steps=(db-init-pre-schema bootstrap schema-apply db-init-post-schema settings start)
 [ "$mode" = prepare ] && unset 'steps[5]'
@@ -49,7 +52,7 @@ run_step() {
     db-init-pre-schema) "$SCRIPTS_DIR/apply-db-init.sh" pre-schema ;;
     bootstrap) directus_cli bootstrap ;;
     schema-apply) "$SCRIPTS_DIR/schema.sh" apply ;;
-    db-init-post-schema) "$SCRIPTS_DIR/apply-db-init.sh" post-schema ;;
+    db-init-post-schema) "$SCRIPTS_DIR/apply-db-init.sh" post-schema && "$SCRIPTS_DIR/schema.sh" record ;;
     settings) run_ts settings ;;
     start) start_directus ;;
   esac

@@ -2,6 +2,7 @@
 //   schema.ts snapshot            write snapshots/schema.yaml from the database
 //   schema.ts diff                print what apply would change
 //   schema.ts apply [--mode auto|dry-run|skip] [--force]
+//   schema.ts record              (entrypoint, after post-schema SQL) remember the schema this boot left
 // Environment: SNAPSHOT_PATH, SCHEMA_APPLY_MODE, SCHEMA_APPLY_FORCE=1, NODE_ENV, DIRECTUS_CLI.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { ROOT } from './lib/paths.ts';
 import pg from 'pg';
 import { connectionConfig, waitForDatabase } from './lib/db.ts';
 import { errorLines, ownedTablesIn, parseDryRun } from './lib/schema-output.ts';
-import { currentState, recordState, recordedState } from './lib/schema-state.ts';
+import { currentState, recordFinalState, recordState, recordedState } from './lib/schema-state.ts';
 
 const snapshotPath = path.resolve(process.env.SNAPSHOT_PATH ?? path.join(ROOT, 'snapshots', 'schema.yaml'));
 const MODES = ['auto', 'dry-run', 'skip'] as const;
@@ -80,12 +81,14 @@ async function apply(argv: string[]): Promise<void> {
 
   const client: pg.Client = await waitForDatabase(connectionConfig(), Number(process.env.DB_WAIT_TIMEOUT ?? 60));
   try {
+    const bootId = process.env.BOOT_ID ?? null;
     if (mode === 'auto' && (await unchangedSinceLastApply(client))) {
-      console.log('schema: snapshot and database unchanged since the last apply; nothing to do');
+      console.log('schema: snapshot and database unchanged since the last boot; nothing to do');
+      await recordState(client, snapshotPath, bootId);
       return;
     }
     applyWithDryRun(argv, mode);
-    if (mode === 'auto') await recordState(client, snapshotPath);
+    if (mode === 'auto') await recordState(client, snapshotPath, bootId);
   } finally {
     await client.end();
   }
@@ -123,8 +126,20 @@ function applyWithDryRun(argv: string[], mode: (typeof MODES)[number]): void {
   console.log('schema: snapshot applied');
 }
 
+async function recordAfterBoot(): Promise<void> {
+  const bootId = process.env.BOOT_ID;
+  if (!bootId) fail('record needs BOOT_ID (the entrypoint sets it)');
+  const client = await waitForDatabase(connectionConfig(), Number(process.env.DB_WAIT_TIMEOUT ?? 60));
+  try {
+    await recordFinalState(client, snapshotPath, bootId);
+  } finally {
+    await client.end();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'snapshot') snapshot();
 else if (command === 'diff') dryRun();
 else if (command === 'apply') await apply(rest);
+else if (command === 'record') await recordAfterBoot();
 else fail('usage: schema.ts <snapshot|diff|apply> [--mode=auto|dry-run|skip] [--force]');

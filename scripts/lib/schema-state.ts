@@ -1,6 +1,8 @@
-// What the last successful schema apply saw: the snapshot's sha256 and a fingerprint of the
-// database schema. When both are unchanged the boot skips the Directus dry run (about 3 s of a
-// 10 s warm boot); any edit to the snapshot, or to the schema in the admin app, runs it again.
+// What the last successful boot left: the snapshot's sha256 and a fingerprint of the database
+// schema. When both are unchanged the boot skips the Directus dry run (about 3 s of a 10 s warm
+// boot); any edit to the snapshot, or to the schema in the admin app, runs it again. The apply
+// records its state under the boot's id; post-schema SQL then changes indexes, so the entrypoint
+// records the final state once more, but only for a boot whose apply succeeded.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +11,8 @@ import type pg from 'pg';
 const TABLE = `CREATE TABLE IF NOT EXISTS schema_applied (
   snapshot   text        PRIMARY KEY,
   checksum   text        NOT NULL,
-  applied_at timestamptz NOT NULL DEFAULT now()
+  applied_at timestamptz NOT NULL DEFAULT now(),
+  boot_id    text
 )`;
 
 // Directus's schema metadata plus the tables, columns, indexes and constraints it reads.
@@ -35,11 +38,19 @@ export async function recordedState(client: pg.Client, snapshotPath: string): Pr
   return rows[0]?.checksum ?? null;
 }
 
-export async function recordState(client: pg.Client, snapshotPath: string): Promise<void> {
+export async function recordState(client: pg.Client, snapshotPath: string, bootId: string | null): Promise<void> {
   await client.query(TABLE);
   await client.query(
-    `INSERT INTO schema_applied (snapshot, checksum) VALUES ($1, $2)
-     ON CONFLICT (snapshot) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = now()`,
-    [path.basename(snapshotPath), await currentState(client, snapshotPath)],
+    `INSERT INTO schema_applied (snapshot, checksum, boot_id) VALUES ($1, $2, $3)
+     ON CONFLICT (snapshot) DO UPDATE SET checksum = EXCLUDED.checksum, boot_id = EXCLUDED.boot_id, applied_at = now()`,
+    [path.basename(snapshotPath), await currentState(client, snapshotPath), bootId],
   );
+}
+
+/** After post-schema SQL: the state the boot leaves, if this boot's apply succeeded. */
+export async function recordFinalState(client: pg.Client, snapshotPath: string, bootId: string): Promise<boolean> {
+  await client.query(TABLE);
+  const { rowCount } = await client.query('UPDATE schema_applied SET checksum = $1 WHERE snapshot = $2 AND boot_id = $3',
+    [await currentState(client, snapshotPath), path.basename(snapshotPath), bootId]);
+  return rowCount === 1;
 }

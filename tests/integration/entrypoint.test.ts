@@ -49,4 +49,10 @@ describe('entrypoint', () => {
     expect(result.stdout).toMatch(/db-init complete: 0 applied, 3 skipped/);
     expect(result.stdout).toContain('[entrypoint] prepared');
   });
+
+  it('skips the schema dry run on the next boot of an unchanged database', () => {
+    const result = runInStack(db.name, ['scripts/entrypoint.sh', 'prepare']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('schema: snapshot and database unchanged since the last boot; nothing to do');
+  });
 });

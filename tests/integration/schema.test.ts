@@ -52,12 +52,12 @@ describe('a fresh database booted from the committed snapshot', () => {
 
   it('skips the dry run while neither the snapshot nor the schema changes, and not after a change', async () => {
     runInStack(db.name, ['scripts/schema.sh', 'apply']);
-    expect(runInStack(db.name, ['scripts/schema.sh', 'apply']).stdout).toContain('unchanged since the last apply');
+    expect(runInStack(db.name, ['scripts/schema.sh', 'apply']).stdout).toContain('unchanged since the last boot');
     // An edit in the admin app changes Directus's metadata: the next boot looks again and reverts it.
     await withPg(db.name, (c) => c.query(`UPDATE directus_fields SET note = 'edited by hand' WHERE collection = 'events' AND field = 'name'`));
     const again = runInStack(db.name, ['scripts/schema.sh', 'apply']);
     expect(again.stdout).toMatch(/Update events\.name[\s\S]*schema: snapshot applied/);
-    expect(runInStack(db.name, ['scripts/schema.sh', 'apply']).stdout).toContain('unchanged since the last apply');
+    expect(runInStack(db.name, ['scripts/schema.sh', 'apply']).stdout).toContain('unchanged since the last boot');
   });
 
   it('prints the diff and applies nothing in dry-run mode, and does nothing in skip mode', async () => {
