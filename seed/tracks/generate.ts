@@ -115,22 +115,18 @@ interface FaultRun {
   hdop: number;
 }
 
+/** The row as the tracker sends it when it repeats an earlier fix: that fix's position and heading. */
+function atFix(row: PositionRow, fix: PositionRow): PositionRow {
+  return { ...row, latitude: fix.latitude, longitude: fix.longitude, altitude: fix.altitude, angle: fix.angle };
+}
+
 function* applyFault(run: FaultRun, t: number, row: PositionRow, lastGood: PositionRow): Generator<PositionRow> {
   const { fault, rng } = run;
   const k = t - fault.start;
   switch (fault.kind) {
     case 'no-fix':
       // What an FMB sends without a fix: the last known position, no satellites, no speed.
-      yield {
-        ...row,
-        latitude: lastGood.latitude,
-        longitude: lastGood.longitude,
-        altitude: lastGood.altitude,
-        angle: lastGood.angle,
-        speed: 0,
-        satellites: 0,
-        attributes: { ...row.attributes, [IO_GNSS_STATUS]: 2, [IO_HDOP]: 0 },
-      };
+      yield { ...atFix(row, lastGood), speed: 0, satellites: 0, attributes: { ...row.attributes, [IO_GNSS_STATUS]: 2, [IO_HDOP]: 0 } };
       return;
     case 'zero-coordinates':
       yield { ...row, latitude: 0, longitude: 0 };
@@ -153,11 +149,7 @@ function* applyFault(run: FaultRun, t: number, row: PositionRow, lastGood: Posit
     case 'stale-fix':
       // The GNSS record is frozen; the other IO (GSM, voltage) still live.
       yield {
-        ...row,
-        latitude: lastGood.latitude,
-        longitude: lastGood.longitude,
-        altitude: lastGood.altitude,
-        angle: lastGood.angle,
+        ...atFix(row, lastGood),
         speed: lastGood.speed,
         satellites: lastGood.satellites,
         attributes: { ...row.attributes, [IO_HDOP]: lastGood.attributes[IO_HDOP]! },
