@@ -11,12 +11,11 @@ mkdir -p artifacts
 section() { printf '\n== %s\n' "$*"; }
 
 section lint
-eslint --max-warnings=0 .
+npm run -s lint -- --max-warnings=0
 section "type check"
-vue-tsc --noEmit -p extensions/race-control
-tsc --noEmit -p .
+npm run -s typecheck
 section "extension build"
-npm run build --silent >/dev/null
+npm run -s build >/dev/null
 
 failed=0
 run_project() {

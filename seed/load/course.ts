@@ -7,13 +7,7 @@ import type { EntrySeed } from '../rally-albania-2026/roster.ts';
 import type { Business } from './business.ts';
 import { type Api, type Item, type Tally, ensure } from './items.ts';
 
-export interface Course {
-  stages: Item[];
-  /** Segments of each stage in order, by stage name. */
-  segments: Map<string, Item[]>;
-}
-
-export async function loadCourse(api: Api, business: Business, drawn: CourseStage[], roster: EntrySeed[], tallies: Tally[]): Promise<Course> {
+export async function loadCourse(api: Api, business: Business, drawn: CourseStage[], roster: EntrySeed[], tallies: Tally[]): Promise<void> {
   const eventId = business.event.id;
   const inEvent = { event_id: { _eq: eventId } };
 
@@ -83,7 +77,6 @@ export async function loadCourse(api: Api, business: Business, drawn: CourseStag
     (p) => `${p.belongs_to_type}|${p.belongs_to_id}`, { event_id: { _eq: eventId }, belongs_to_type: { _eq: 'waypoint' } }, tallies);
 
   await loadStarts(api, business, stages, segments, roster, tallies);
-  return { stages, segments };
 }
 
 /** Start positions and target times on the stages already opened (natural order: no results yet). */
