@@ -7,7 +7,7 @@ const here = import.meta.dirname;
 const outdir = process.argv[2] ?? path.join(here, 'dist');
 
 await build({
-  entryPoints: ['db-init', 'schema', 'settings'].map((name) => path.join(here, `${name}.ts`)),
+  entryPoints: ['db-init', 'schema', 'settings', 'access'].map((name) => path.join(here, `${name}.ts`)),
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Boot pipeline, the same in the image and in the native stack:
-#   pre-schema db-init → directus bootstrap → schema apply → post-schema db-init → settings → start
+#   pre-schema db-init → directus bootstrap → schema apply → post-schema db-init → settings → access → start
 # Why this order: schema apply needs Directus's system tables; post-schema SQL targets tables that
-# schema apply creates; settings name our modules and users. The first failing step stops the boot,
+# schema apply creates; settings name our modules and users; access (roles, policies, permissions)
+# names collections and fields the schema made, and comes before start so that no request is ever
+# served without it. The first failing step stops the boot,
 # named in the last line, with a non-zero exit.
 #   entrypoint.sh          all steps, then Directus in the foreground
 #   entrypoint.sh prepare  all steps but start (CI, tests, benchmarks)
@@ -18,7 +20,7 @@ export_db_exclude_tables
 BOOT_ID=$(date +%s%N)-$$
 export BOOT_ID
 
-steps=(db-init-pre-schema bootstrap schema-apply db-init-post-schema settings start)
+steps=(db-init-pre-schema bootstrap schema-apply db-init-post-schema settings access start)
 [ "$mode" = prepare ] && unset 'steps[5]'
 total=${#steps[@]}
 current=
@@ -53,7 +55,8 @@ run_step() {
     bootstrap) directus_cli bootstrap ;;
     schema-apply) "$SCRIPTS_DIR/schema.sh" apply ;;
     db-init-post-schema) "$SCRIPTS_DIR/apply-db-init.sh" post-schema && "$SCRIPTS_DIR/schema.sh" record ;;
-    settings) run_ts settings ;;
+    settings) run_ts settings apply ;;
+    access) run_ts access apply ;;
     start) start_directus ;;
   esac
 }

@@ -1,8 +1,10 @@
-// Applies config/settings.json to directus_settings (module bar, project owner, …): the schema
-// snapshot does not carry settings, and without them a fresh deploy hides our modules.
+// `apply` writes config/settings.json into directus_settings (module bar, basemaps, project owner,
+// …): the schema snapshot does not carry settings, and without them a fresh deploy hides our
+// modules. `capture` writes the database's values of the same keys back into the file; keys whose
+// value is an ${VAR} stay as they are, since they belong to the deploy, not to the project.
 // Written with SQL rather than Directus's SettingsService because setting the project owner there
 // posts it to Directus's compliance server, and the boot must not reach the network.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib/paths.ts';
 import { connectionConfig, waitForDatabase } from './lib/db.ts';
@@ -14,13 +16,35 @@ function resolve(value: unknown): unknown {
   return value.replace(/\$\{(\w+)\}/g, (_, name: string) => process.env[name] ?? '');
 }
 
-async function main(): Promise<void> {
-  let config: Record<string, unknown>;
+function readConfig(): Record<string, unknown> {
   try {
-    config = JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new Error(`settings: cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+async function capture(): Promise<void> {
+  const config = readConfig();
+  const client = await waitForDatabase(connectionConfig(), Number(process.env.DB_WAIT_TIMEOUT ?? 60));
+  try {
+    const { rows } = await client.query<Record<string, unknown>>('SELECT * FROM directus_settings LIMIT 1');
+    const stored = rows[0] ?? {};
+    for (const key of Object.keys(config)) {
+      const template = typeof config[key] === 'string' && /\$\{\w+\}/.test(config[key] as string);
+      if (key.startsWith('$') || template) continue;
+      const value = stored[key];
+      config[key] = typeof value === 'string' && /^[[{]/.test(value) ? JSON.parse(value) : value;
+    }
+  } finally {
+    await client.end();
+  }
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+  console.log(`settings: captured into ${path.basename(file)}`);
+}
+
+async function apply(): Promise<void> {
+  const config = readConfig();
   const entries = Object.entries(config)
     .filter(([key]) => !key.startsWith('$'))
     .map(([key, value]) => [key, resolve(value)] as const)
@@ -48,7 +72,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
+const mode = process.argv[2] ?? 'apply';
+(mode === 'capture' ? capture() : mode === 'apply' ? apply() : Promise.reject(new Error('usage: settings.ts apply|capture'))).catch((error: Error) => {
   console.error(error.message);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { CLASSES, EVENT, ORGANISER, PENALTY_FORMULAS } from '../rally-albania-20
 import type { EntrySeed } from '../rally-albania-2026/roster.ts';
 import { DEMO_PARTICIPANT_RACE_NUMBER, STAFF } from '../rally-albania-2026/staff.ts';
 import { type Api, type Item, type Tally, ensure } from './items.ts';
+import { readRoles, readUsers, updateUsers } from '@directus/sdk';
 
 export interface Business {
   organization: Item;
@@ -47,6 +48,7 @@ export async function loadBusiness(api: Api, roster: EntrySeed[], demoPassword: 
      ...participants.map((p) => ({ organization_id: org, user_id: userId(p.email), role: 'participant' }))],
     (m) => String(m.user_id), { organization_id: { _eq: org } }, tallies,
   );
+  await assignRoles(api, [...STAFF.map((s) => [userId(s.email), s.role] as const), ...participants.map((p) => [userId(p.email), 'participant'] as const)]);
 
   const vehicles = await ensure(
     api, 'vehicles',
@@ -87,4 +89,22 @@ export async function loadBusiness(api: Api, roster: EntrySeed[], demoPassword: 
   tallies.push({ collection: 'entry_crew', total: roster.reduce((n, e) => n + e.crew.length, 0), created: made.reduce((n, e) => n + e.crew.length, 0) });
   tallies.push({ collection: 'entry_devices', total: trackers.length, created: made.reduce((n, e) => n + e.trackers.length, 0) });
   return { organization, event, classes, entries, devices };
+}
+
+/**
+ * Gives each person the Directus role of their org role (config/access/roles.json names them:
+ * "Race director" is race-director), so a demo login sees what that role may see. Only people
+ * whose role differs are updated: a second run writes nothing.
+ */
+async function assignRoles(api: Api, people: (readonly [string, string])[]): Promise<void> {
+  const roles = (await api.request(readRoles({ fields: ['id', 'name'], limit: -1 }))) as { id: string; name: string }[];
+  const roleId = new Map(roles.map((r) => [r.name.toLowerCase().replace(/\s+/g, '-'), r.id]));
+  const current = new Map(((await api.request(readUsers({ fields: ['id', 'role'], limit: -1 }))) as { id: string; role: string | null }[]).map((u) => [u.id, u.role]));
+  const byRole = new Map<string, string[]>();
+  for (const [user, orgRole] of people) {
+    const role = roleId.get(orgRole);
+    if (!role) throw new Error(`seed: no Directus role for org role "${orgRole}"; config/access/roles.json must have one (boot applies it)`);
+    if (current.get(user) !== role) byRole.set(role, [...(byRole.get(role) ?? []), user]);
+  }
+  for (const [role, users] of byRole) await api.request(updateUsers(users, { role }));
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, dbEnv, run, runInStack, throwawayDatabase } from '../support/stack.ts';
 
-const STEPS = ['db-init-pre-schema', 'bootstrap', 'schema-apply', 'db-init-post-schema', 'settings', 'start'];
+const STEPS = ['db-init-pre-schema', 'bootstrap', 'schema-apply', 'db-init-post-schema', 'settings', 'access', 'start'];
 
 describe('entrypoint', () => {
   let db: Awaited<ReturnType<typeof throwawayDatabase>>;
@@ -18,10 +18,10 @@ describe('entrypoint', () => {
   it.each(STEPS.map((step, i) => [i + 1, step] as const))('stops at step %i (%s) when it fails, naming it', (k, step) => {
     const result = runInStack(db.name, ['scripts/entrypoint.sh', 'start'], { ENTRYPOINT_FAIL_STEP: step });
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain(`[entrypoint] FAILED at step ${k}/6 ${step}`);
+    expect(result.stderr).toContain(`[entrypoint] FAILED at step ${k}/${STEPS.length} ${step}`);
     // Every earlier step ran and logged; no later step started.
-    for (let j = 1; j <= 6; j++) {
-      const line = `[entrypoint] ${j}/6 ${STEPS[j - 1]}`;
+    for (let j = 1; j <= STEPS.length; j++) {
+      const line = `[entrypoint] ${j}/${STEPS.length} ${STEPS[j - 1]}`;
       if (j <= k) expect(result.stdout).toContain(line);
       else expect(result.stdout).not.toContain(line);
     }

@@ -1,5 +1,5 @@
 // The OS's Chromium driven by playwright-core, with the flags that work headless on these machines
-// (no sandbox as root, software WebGL for MapLibre, no background calls to the closed network).
+// (no sandbox as root, software WebGL for MapLibre, no name resolution beyond localhost).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -13,6 +13,8 @@ export async function launch(): Promise<Browser> {
     args: [
       '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
       '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Basemap tiles and anything else off this machine resolve nowhere: tests stay on localhost.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
   });
 }

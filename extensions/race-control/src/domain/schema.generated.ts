@@ -177,6 +177,12 @@ export interface OrganizationUser {
   date_created: string | null;
   user_updated: string | DirectusUser | null;
   date_updated: string | null;
+  as_org_admin: string | Organization | null;
+  as_race_director: string | Organization | null;
+  as_registrar: string | Organization | null;
+  as_marshal: string | Organization | null;
+  as_timekeeper: string | Organization | null;
+  as_viewer: string | Organization | null;
 }
 
 export interface OrganizationVehicle {
@@ -199,6 +205,9 @@ export interface Organization {
   user_updated: string | DirectusUser | null;
   date_updated: string | null;
   members: string[] | OrganizationUser[];
+  events: string[] | Event[];
+  vehicles: string[] | OrganizationVehicle[];
+  devices: string[] | OrganizationDevice[];
 }
 
 export interface PenaltyFormula {
@@ -334,6 +343,8 @@ export interface DirectusUser {
   licence_number?: string | null;
   blood_type?: "A+" | "A-" | "B+" | "B-" | "AB+" | "AB-" | "O+" | "O-" | null;
   emergency_contact?: string | null;
+  memberships?: string[] | OrganizationUser[];
+  crew?: string[] | EntryCrew[];
 }
 
 export interface Schema {
