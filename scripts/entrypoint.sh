@@ -21,7 +21,7 @@ BOOT_ID=$(date +%s%N)-$$
 export BOOT_ID
 
 steps=(db-init-pre-schema bootstrap schema-apply db-init-post-schema settings access start)
-[ "$mode" = prepare ] && unset 'steps[5]'
+[ "$mode" = prepare ] && unset 'steps[-1]'  # start
 total=${#steps[@]}
 current=
 

@@ -78,6 +78,10 @@ const CREATE = (t: Club, me: Club): Record<string, Record<string, unknown>> => (
   'entry_devices (own entry)': { entry_id: me.ids.entries, device_id: t.ids.devices, purpose: 'backup' },
   'entry_crew (own entry)': { entry_id: me.ids.entries, user_id: t.people.marshal.id, role: 'mechanic' },
   'entries (own event)': { event_id: me.ids.events, race_number: 8, class_id: t.ids.classes, vehicle_id: t.ids.vehicles, status: 'registered' },
+  // Claiming the target's shared items for one's own club.
+  'organization_devices (own club)': { organization_id: me.ids.organizations, device_id: t.ids.devices },
+  'organization_vehicles (own club)': { organization_id: me.ids.organizations, vehicle_id: t.ids.vehicles },
+  'organization_users (own club)': { organization_id: me.ids.organizations, user_id: t.people.marshal.id, role: 'participant' },
 });
 
 async function call(token: string | null, method: string, path: string, body?: unknown) {

@@ -17,6 +17,7 @@ export interface StackEnv {
   SECRET: string;
   ADMIN_EMAIL: string;
   ADMIN_PASSWORD: string;
+  DEMO_PASSWORD: string;
 }
 
 export function stackEnv(): StackEnv {

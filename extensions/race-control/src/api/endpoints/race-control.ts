@@ -1,19 +1,21 @@
 // /race-control: the extension's API. For now a status route that proves the API half of the
-// bundle is loaded and sees the database with the caller's rights.
+// bundle is loaded. Every route acts as its caller (../acting-as.ts).
 import { defineEndpoint } from '@directus/extensions-sdk';
 import { EXTENSION_VERSION } from '../../version';
 import { accountabilityOf } from '../accountability';
+import { actingAs, type DirectusContext } from '../acting-as';
 
 export default defineEndpoint({
   id: 'race-control',
-  handler: (router, { database }) => {
+  handler: (router, context) => {
     router.get('/status', async (req, res) => {
-      // Only signed-in users learn anything about the deployment.
-      if (!accountabilityOf(req)?.user) {
+      const caller = actingAs(context as unknown as DirectusContext, accountabilityOf(req));
+      // Only signed-in users learn anything about the deployment; the query reads no club's data.
+      if (!caller.accountability?.user) {
         res.status(401).json({ errors: [{ message: 'Sign in to see the race-control status', extensions: { code: 'FORBIDDEN' } }] });
         return;
       }
-      const { rows } = await database.raw('SELECT postgis_lib_version() AS postgis');
+      const { rows } = await context.database.raw('SELECT postgis_lib_version() AS postgis');
       res.json({ status: 'ok', extension: EXTENSION_VERSION, postgis: rows[0]?.postgis ?? null });
     });
   },

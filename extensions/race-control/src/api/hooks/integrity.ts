@@ -1,10 +1,12 @@
 // Turns the database's rule violations into messages a registrar or race director can act on,
 // and checks deletes before the database refuses them, so nobody meets a bare 500.
 import { defineHook } from '@directus/extensions-sdk';
-import type { SchemaOverview } from '@directus/types';
+import type { Accountability, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 import { checkImei } from '../../domain/imei';
+import { ITEM_KINDS } from '../../domain/club-links';
 import { describeCheckViolation, describeReferences, describeUniqueViolation } from '../../domain/rules';
+import { actingAs, type DirectusContext } from '../acting-as';
 import { RuleViolationError } from '../errors';
 
 interface DatabaseError {
@@ -13,12 +15,6 @@ interface DatabaseError {
   message?: string;
   extensions?: { collection?: string; field?: string; value?: unknown };
 }
-
-const ITEM_KINDS: Record<string, string> = {
-  directus_users: 'person', organizations: 'organisation', vehicles: 'vehicle', devices: 'tracker',
-  events: 'event', classes: 'class', entries: 'entry', stages: 'stage', segments: 'segment', geofences: 'geofence',
-  waypoints: 'waypoint', penalty_formulas: 'penalty formula',
-};
 
 async function references(database: Knex, schema: SchemaOverview, collection: string, keys: (string | number)[]) {
   const pointing = schema.relations.filter((r) => r.related_collection === collection && r.schema?.on_delete !== 'SET NULL');
@@ -36,7 +32,7 @@ function refuseImei(payload: Record<string, unknown>): void {
   if (!check.ok) throw new RuleViolationError({ rule: 'devices_imei_valid', reason: check.reason });
 }
 
-export default defineHook(({ filter }) => {
+export default defineHook(({ filter }, context) => {
   filter('database.error', (error) => {
     const e = error as DatabaseError;
     if (e.code === '23514') {
@@ -60,8 +56,12 @@ export default defineHook(({ filter }) => {
     return payload;
   });
 
-  const guardDelete = (collection: string) => async (keys: unknown, _meta: unknown, { database, schema }: { database: Knex; schema: SchemaOverview | null }) => {
+  const guardDelete = (collection: string) => async (
+    keys: unknown, _meta: unknown, { database, schema, accountability }: { database: Knex; schema: SchemaOverview | null; accountability: Accountability | null },
+  ) => {
     if (!schema || !Array.isArray(keys) || keys.length === 0) return keys;
+    // Counting references is for callers who may see the items; Directus refuses the others next.
+    if (!(await actingAs(context as unknown as DirectusContext, accountability).mayRead(collection, keys))) return keys;
     const violation = describeReferences(ITEM_KINDS[collection] ?? 'item', await references(database, schema, collection, keys));
     if (violation) throw new RuleViolationError({ rule: violation.rule, reason: violation.message });
     return keys;
