@@ -31,13 +31,9 @@ COPY --chown=node:node scripts/lib/common.sh scripts/lib/
 COPY --chown=node:node db-init db-init
 COPY --chown=node:node snapshots snapshots
 COPY --chown=node:node config config
-# QUERY_LIMIT_DEFAULT=-1: access rules read lists through $CURRENT_USER (a club's members,
-# entries, trackers), and Directus cuts nested lists at this limit (100 by default), which would
-# silently take rights away from the 101st entry on. See docs/decisions.md.
 ENV NODE_ENV=production \
     EXTENSIONS_PATH=/directus/extensions \
-    TELEMETRY=false \
-    QUERY_LIMIT_DEFAULT=-1
+    TELEMETRY=false
 EXPOSE 8055
 HEALTHCHECK --interval=10s --timeout=5s --start-period=120s \
   CMD wget -qO- http://127.0.0.1:8055/server/health | grep -q '"status":"ok"' || exit 1

@@ -20,6 +20,20 @@ export_db_exclude_tables
 BOOT_ID=$(date +%s%N)-$$
 export BOOT_ID
 
+# Access rules read lists through $CURRENT_USER (config/access, docs/decisions.md):
+# - Directus cuts nested lists at QUERY_LIMIT_DEFAULT (100 by default), which would silently take
+#   rights away from a club's 101st entry;
+# - it resolves those lists about 17 times per request and caches them only with CACHE_ENABLED.
+#   Responses themselves are never cached (CACHE_VALUE_MAX_SIZE=0: other services write the same
+#   tables); every write through Directus drops the cache (CACHE_AUTO_PURGE), CACHE_TTL bounds it.
+export QUERY_LIMIT_DEFAULT=${QUERY_LIMIT_DEFAULT:--1}
+export CACHE_ENABLED=${CACHE_ENABLED:-true} CACHE_AUTO_PURGE=${CACHE_AUTO_PURGE:-true} \
+  CACHE_TTL=${CACHE_TTL:-30s} CACHE_VALUE_MAX_SIZE=${CACHE_VALUE_MAX_SIZE:-0}
+if [ -z "${CACHE_STORE:-}" ]; then
+  if [ -n "${REDIS:-}${REDIS_HOST:-}" ]; then CACHE_STORE=redis; else CACHE_STORE=memory; fi
+  export CACHE_STORE
+fi
+
 steps=(db-init-pre-schema bootstrap schema-apply db-init-post-schema settings access start)
 [ "$mode" = prepare ] && unset 'steps[-1]'  # start
 total=${#steps[@]}

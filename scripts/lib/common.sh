@@ -84,8 +84,4 @@ load_stack_env() {
   export EXTENSIONS_PATH=$ROOT/extensions EXTENSIONS_AUTO_RELOAD=${EXTENSIONS_AUTO_RELOAD:-true}
   export STORAGE_LOCAL_ROOT=$STACK_DIR/uploads
   export TELEMETRY=false NODE_ENV=${NODE_ENV:-development}
-  # Fresh schema after every apply; the cache would hide it between CLI runs and the server.
-  export CACHE_ENABLED=${CACHE_ENABLED:-false}
-  # As in the Dockerfile: access rules read whole lists through $CURRENT_USER (docs/decisions.md).
-  export QUERY_LIMIT_DEFAULT=${QUERY_LIMIT_DEFAULT:--1}
 }

@@ -13,6 +13,7 @@ import { baseUrl } from '../support/stack.ts';
 let admin: Client;
 let a: Club;
 let b: Club;
+let dualEntry: string;
 const attempts: string[] = [];
 const leaks: string[] = [];
 
@@ -23,9 +24,9 @@ beforeAll(async () => {
   const dual = a.people.timekeeper.id;
   await admin.request(createItem('organization_users', { organization_id: b.ids.organizations, user_id: dual, role: 'participant' }));
   const vehicle = await admin.request(createItem('vehicles', { kind: 'moto', make: 'Dual', model: 'Rider' }));
-  await admin.request(createItem('entries', {
+  dualEntry = (await admin.request(createItem('entries', {
     event_id: b.ids.events, race_number: 8, class_id: b.ids.classes, vehicle_id: vehicle.id, status: 'registered', crew: [{ user_id: dual, role: 'rider' }],
-  } as never));
+  } as never))).id;
 }, 120_000);
 
 afterAll(() => {
@@ -184,6 +185,10 @@ it('lets no person of club A, and no anonymous caller, read or change club B', a
     attack('anonymous', null, b, a, new Set()),
   ]);
   expect(leaks, leaks.join('\n')).toEqual([]);
+  // ... and the rider in both clubs still reads their own entry in B, through the participant
+  // policy their membership there attached to them.
+  const tk = a.people.timekeeper;
+  expect((await call(await tokenOf(tk.email, tk.password), 'GET', `/items/entries/${dualEntry}?fields=race_number`)).text).toContain('"race_number":8');
   expect(attempts.length).toBeGreaterThan(1000);
   // Nothing of B vanished, and the entry every caller tried to withdraw is still registered.
   for (const c of COLLECTIONS.filter((c) => c !== 'directus_users')) {

@@ -40,6 +40,23 @@ describe('the running stack', () => {
     expect(settings.project_owner).toBe(stackEnv().ADMIN_EMAIL);
   });
 
+  it('never answers from a cache: a row written outside Directus is read back at once', async () => {
+    // Directus's cache is on for the access rules' $CURRENT_USER lists; responses must stay fresh,
+    // since the timing service writes the same tables with SQL.
+    const client = await adminClient();
+    const token = await client.getToken();
+    const read = async () => (await (await fetch(`${baseUrl()}/items/events?fields=notes&filter[slug][_eq]=rally-albania-2026`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })).json()).data[0].notes;
+    const before = await read();
+    try {
+      await withPg('directus', (c) => c.query(`UPDATE events SET notes = 'written by SQL' WHERE slug = 'rally-albania-2026'`));
+      expect(await read()).toBe('written by SQL');
+    } finally {
+      await withPg('directus', (c) => c.query(`UPDATE events SET notes = $1 WHERE slug = 'rally-albania-2026'`, [before]));
+    }
+  });
+
   it('boots a database that has positions and PostGIS but no TimescaleDB here', async () => {
     const rows = await withPg('directus', (c) => c.query(`SELECT extname FROM pg_extension ORDER BY 1`));
     expect(rows.rows.map((r) => r.extname)).toEqual(expect.arrayContaining(['plpgsql', 'postgis']));
