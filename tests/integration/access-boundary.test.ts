@@ -161,6 +161,9 @@ async function attack(who: string, token: string | null, t: Club, me: Club, allo
   for (const [c, item] of Object.entries(CREATE(t, me))) {
     judgeWrite(who, `create ${c} linked to ${t.slug}`, await call(token, 'POST', `/items/${c.split(' ')[0]}`, item));
   }
+  // Deep: one's own organisation, its events filtered down to the target's event by slug.
+  judgeRead(who, 'deep into their event through own organisation', await call(token, 'GET',
+    `/items/organizations?fields=id,events.id,events.entries.id,members.user_id.phone&deep=${q({ events: { _filter: { slug: { _eq: `${t.slug}-rally` } } } })}`), secrets);
   // Relational writes through one's own entry.
   judgeWrite(who, 'attach their tracker through own entry', await call(token, 'PATCH', `/items/entries/${me.ids.entries}`, {
     devices: { create: [{ device_id: t.ids.devices, purpose: 'backup' }], update: [], delete: [] },

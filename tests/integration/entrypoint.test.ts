@@ -34,7 +34,7 @@ describe('entrypoint', () => {
     const result = runInStack(db.name, ['scripts/entrypoint.sh', 'prepare'], { DB_INIT_DIR: dir });
     expect(result.status, result.stderr).toBe(1);
     expect(result.stderr).toMatch(/post-schema\/900_broken\.sql failed[^\n]*no_such_table/);
-    expect(result.stderr).toContain('[entrypoint] FAILED at step 4/5 db-init-post-schema');
+    expect(result.stderr).toContain(`[entrypoint] FAILED at step 4/${STEPS.length - 1} db-init-post-schema`);
   });
 
   it('refuses to boot without KEY and SECRET', () => {

@@ -123,7 +123,7 @@ describe('repository hygiene', () => {
   it('documents every variable the scripts read in .env.example', () => {
     const example = read('.env.example');
     const used = new Set<string>();
-    for (const f of ['scripts/db-init.ts', 'scripts/schema.ts', 'scripts/settings.ts', 'scripts/seed.ts', 'scripts/lib/db.ts', 'scripts/entrypoint.sh', 'scripts/stack.sh']) {
+    for (const f of ['scripts/db-init.ts', 'scripts/schema.ts', 'scripts/settings.ts', 'scripts/access.ts', 'scripts/lib/permission-cache.ts', 'scripts/seed.ts', 'scripts/lib/db.ts', 'scripts/entrypoint.sh', 'scripts/stack.sh']) {
       for (const m of read(f).matchAll(/process\.env\.([A-Z_]+)|\$\{([A-Z_]+):-|required\('([A-Z_]+)'\)/g)) used.add((m[1] ?? m[2] ?? m[3])!);
     }
     const missing = [...used].filter((v) => !// Set by the scripts themselves (DB_EXCLUDE_TABLES from db-init/owned-tables.txt) or test-only.
