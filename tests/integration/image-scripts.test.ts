@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ROOT, dbEnv, run, throwawayDatabase } from '../support/stack.ts';
+import { ROOT, dbEnv, run, stackEnv, throwawayDatabase } from '../support/stack.ts';
 
 let image: string;
 let db: Awaited<ReturnType<typeof throwawayDatabase>>;
@@ -31,4 +31,15 @@ it('runs db-init from the bundle with no node_modules in reach', () => {
   });
   expect(result.output).toContain('db-init complete: 3 applied, 0 skipped (pre-schema)');
   expect(result.status).toBe(0);
+});
+
+it('applies config/access from the bundle (Redis client included) to the booted test database', () => {
+  const result = run(path.join(ROOT, 'node_modules/.bin/node'), [path.join(image, 'scripts', 'dist', 'access.mjs'), 'apply'], {
+    ...dbEnv('directus'),
+    ROOT: image,
+    REDIS: `redis://127.0.0.1:${stackEnv().REDIS_PORT}`,
+    NODE_PATH: '',
+  });
+  expect(result.status, result.output).toBe(0);
+  expect(result.stdout).toMatch(/^access: 7 roles, 9 policies, \d+ permissions; no changes; cleared \d+ cached permission entries in Redis$/m);
 });
