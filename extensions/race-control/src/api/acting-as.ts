@@ -37,8 +37,9 @@ export function actingAs(context: DirectusContext, accountability: Accountabilit
       return new context.services.ItemsService(collection, { schema: await context.getSchema(), accountability: caller.accountability, ...(knex ? { knex } : {}) });
     },
     async mayRead(collection, keys) {
-      if (caller.accountability?.admin) return true;
-      if (!caller.accountability?.user) return false;
+      // No accountability is Directus itself (a service called without a request): full rights.
+      if (!caller.accountability || caller.accountability.admin) return true;
+      if (!caller.accountability.user) return false;
       const schema = await context.getSchema();
       const primary = schema.collections[collection]?.primary ?? 'id';
       try {
