@@ -5,6 +5,7 @@ import type { EntrySeed } from '../rally-albania-2026/roster.ts';
 import { DEMO_PARTICIPANT_RACE_NUMBER, STAFF } from '../rally-albania-2026/staff.ts';
 import { type Api, type Item, type Tally, ensure } from './items.ts';
 import { readRoles, readUsers, updateUsers } from '@directus/sdk';
+import { type OrgRole, orgRoleOf } from '../../extensions/race-control/src/domain/org-roles.ts';
 
 export interface Business {
   organization: Item;
@@ -98,11 +99,11 @@ export async function loadBusiness(api: Api, roster: EntrySeed[], demoPassword: 
  */
 async function assignRoles(api: Api, people: (readonly [string, string])[]): Promise<void> {
   const roles = (await api.request(readRoles({ fields: ['id', 'name'], limit: -1 }))) as { id: string; name: string }[];
-  const roleId = new Map(roles.map((r) => [r.name.toLowerCase().replace(/\s+/g, '-'), r.id]));
+  const roleId = new Map(roles.map((r) => [orgRoleOf(r.name), r.id]));
   const current = new Map(((await api.request(readUsers({ fields: ['id', 'role'], limit: -1 }))) as { id: string; role: string | null }[]).map((u) => [u.id, u.role]));
   const byRole = new Map<string, string[]>();
   for (const [user, orgRole] of people) {
-    const role = roleId.get(orgRole);
+    const role = roleId.get(orgRole as OrgRole);
     if (!role) throw new Error(`seed: no Directus role for org role "${orgRole}"; config/access/roles.json must have one (boot applies it)`);
     if (current.get(user) !== role) byRole.set(role, [...(byRole.get(role) ?? []), user]);
   }

@@ -5,10 +5,10 @@
 import { createItem, createUser, readRoles } from '@directus/sdk';
 import { randomBytes, randomInt } from 'node:crypto';
 import { luhnCheckDigit } from '../../extensions/race-control/src/domain/imei.ts';
+import { ORG_ROLES, type OrgRole, orgRoleOf } from '../../extensions/race-control/src/domain/org-roles.ts';
 import { type Client } from './api.ts';
 
-export const ORG_ROLES = ['org-admin', 'race-director', 'registrar', 'marshal', 'timekeeper', 'viewer', 'participant'] as const;
-export type OrgRole = (typeof ORG_ROLES)[number];
+export { ORG_ROLES } from '../../extensions/race-control/src/domain/org-roles.ts';
 
 export interface Person {
   id: string;
@@ -41,7 +41,7 @@ export async function makeClub(admin: Client, name: string, live: boolean): Prom
   const slug = `${name.toLowerCase()}-${run}`;
   const marker = `${name}${run}`;
   const roles = (await admin.request(readRoles({ fields: ['id', 'name'], limit: -1 }))) as { id: string; name: string }[];
-  const roleId = (r: OrgRole) => roles.find((x) => x.name.toLowerCase().replace(/\s+/g, '-') === r)!.id;
+  const roleId = (r: OrgRole) => roles.find((x) => orgRoleOf(x.name) === r)!.id;
   const create = async (collection: string, item: Record<string, unknown>) =>
     ((await admin.request(createItem(collection as never, item as never))) as unknown as { id: string }).id;
 

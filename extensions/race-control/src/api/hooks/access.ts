@@ -11,6 +11,7 @@ import type { Accountability, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 import { CLAIMABLE, CLUB_COLLECTIONS, foreignLinkMessage } from '../../domain/club-links';
 import { checkEventWindow } from '../../domain/event-window';
+import { ORG_ROLES } from '../../domain/org-roles';
 import { actingAs, type DirectusContext } from '../acting-as';
 import { RuleViolationError } from '../errors';
 
@@ -21,7 +22,7 @@ interface AccessServiceLike {
   deleteMany(keys: Key[]): Promise<Key[]>;
 }
 
-// An org role's Directus role is the one of the same name ("Race director" is race-director).
+// domain/org-roles.ts's orgRoleOf in SQL: "Race director" is race-director.
 const ROLE_SLUG = `lower(replace(r.name, ' ', '-'))`;
 
 async function syncPolicies(database: Knex, access: AccessServiceLike, userId: string, leaving: Key[] = []): Promise<void> {
@@ -35,7 +36,7 @@ async function syncPolicies(database: Knex, access: AccessServiceLike, userId: s
     .distinct('a.policy');
   const ownRole = database('directus_access as a').join('directus_users as u', 'u.role', 'a.role').where('u.id', userId).select('a.policy');
   const managed = database('directus_access as a').join('directus_roles as r', 'r.id', 'a.role')
-    .whereRaw(`${ROLE_SLUG} in ('org-admin', 'race-director', 'registrar', 'marshal', 'timekeeper', 'viewer', 'participant')`).select('a.policy');
+    .whereRaw(`${ROLE_SLUG} = any(?)`, [[...ORG_ROLES]]).select('a.policy');
 
   const wanted = new Set((await held.whereNotIn('a.policy', ownRole)).map((row: { policy: string }) => row.policy));
   const attached = await database('directus_access').where('user', userId).whereIn('policy', managed).select('id', 'policy');
@@ -52,8 +53,9 @@ interface HookContext {
   accountability: Accountability | null;
 }
 
-export default defineHook(({ filter, action }, context) => {
-  const { services, getSchema } = context as unknown as DirectusContext & { services: { AccessService: new (o: object) => AccessServiceLike } };
+export default defineHook(({ filter, action }, hookContext) => {
+  const context = hookContext as unknown as DirectusContext & { services: { AccessService: new (o: object) => AccessServiceLike } };
+  const { services, getSchema } = context;
   // Bookkeeping of Directus's own access table, after a membership write that the caller's
   // permissions already allowed: done with full rights on purpose.
   const accessService = async (database: Knex) => new services.AccessService({ knex: database, schema: await getSchema() });
@@ -69,14 +71,14 @@ export default defineHook(({ filter, action }, context) => {
   });
   filter('organization_users.items.delete', async (keys, _meta, { database, accountability }: HookContext) => {
     // Only for a caller who may delete them; Directus refuses the others after this filter.
-    if (!(await actingAs(context as unknown as DirectusContext, accountability).mayRead('organization_users', keys as Key[]))) return keys;
+    if (!(await actingAs(context, accountability).mayRead('organization_users', keys as Key[]))) return keys;
     for (const user of await usersOf(database, keys as Key[])) await syncPolicies(database, await accessService(database), user, keys as Key[]);
     return keys;
   });
 
   const refuseForeignLinks = async (payload: unknown, collection: string, { database, schema, accountability }: HookContext) => {
     if (!CLUB_COLLECTIONS.has(collection) || !schema || !accountability?.user || accountability.admin) return payload;
-    const caller = actingAs(context as unknown as DirectusContext, accountability, database);
+    const caller = actingAs(context, accountability, database);
     const links = schema.relations.filter((r) => r.collection === collection && r.related_collection && !/^user_(created|updated)$/.test(r.field));
     for (const { field, related_collection: related } of links) {
       const value = (payload as Record<string, unknown>)[field];
@@ -94,7 +96,7 @@ export default defineHook(({ filter, action }, context) => {
     const user = accountability?.user;
     if (!user || accountability?.admin || typeof entryId !== 'string') return payload;
     // Say nothing about an entry the caller may not see: Directus refuses that create itself.
-    if (!(await actingAs(context as unknown as DirectusContext, accountability).mayRead('entries', [entryId]))) return payload;
+    if (!(await actingAs(context, accountability).mayRead('entries', [entryId]))) return payload;
     const event = await database('entries as e').join('events as ev', 'ev.id', 'e.event_id').where('e.id', entryId)
       .first('ev.name', 'ev.starts_at', 'ev.ends_at', 'ev.organization_id');
     const roles = (await database('organization_users').where({ user_id: user, organization_id: event.organization_id }).select('role'))
