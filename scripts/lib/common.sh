@@ -70,7 +70,9 @@ export_db_exclude_tables() {
 
 # The native stack's Directus environment. stack.env (written once by `stack.sh up`) keeps what
 # must persist: ports, KEY/SECRET, the admin login. The rest derives from the checkout.
+# Absolute: PostgreSQL runs as its own user from another folder and would miss a relative path.
 STACK_DIR=${STACK_DIR:-$ROOT/.stack/dev}
+case $STACK_DIR in /*) ;; *) STACK_DIR=$PWD/$STACK_DIR ;; esac
 load_stack_env() {
   local file=$STACK_DIR/stack.env
   [ -f "$file" ] || die "no native stack in $STACK_DIR: start one with scripts/stack.sh up (or set DB_HOST and the other DB_* variables)"

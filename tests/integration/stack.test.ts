@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, run, stackEnv, withPg } from '../support/stack.ts';
+import { ROOT, STACK_DIR, baseUrl, run, stackEnv, withPg } from '../support/stack.ts';
 
 async function adminClient() {
   const client = createDirectus(baseUrl()).with(authentication('json')).with(rest());
@@ -79,6 +79,12 @@ describe('scripts/stack.sh', () => {
     expect(status.stdout).toMatch(/redis: +running/);
     expect(status.stdout).toMatch(/directus: +healthy at http:\/\/localhost:\d+/);
     expect(status.stdout).toMatch(/logs: +.*directus,postgres,redis/);
+  });
+
+  it('takes a relative STACK_DIR as the same stack (PostgreSQL would miss a relative path)', () => {
+    const relative = run('scripts/stack.sh', ['status'], { STACK_DIR: path.relative(ROOT, STACK_DIR) });
+    expect(relative.stdout).toContain(`stack:      ${STACK_DIR}\n`);
+    expect(relative.stdout).toMatch(/postgres: +running/);
   });
 
   it('stops with a clear message when a port is taken', () => {
