@@ -5,6 +5,7 @@
 // permission machinery costs before any tenant rule.
 import { authentication, createDirectus, createItem, createItems, createPermissions, createPolicy, createRole, createUsers, readRoles, rest } from '@directus/sdk';
 import { randomBytes } from 'node:crypto';
+import { orgRoleOf } from '../extensions/race-control/src/domain/org-roles.ts';
 
 const ENTRIES = 250;
 const rounds = Number(process.argv[2] ?? 40);
@@ -21,7 +22,7 @@ async function signIn(email: string, password: string) {
 async function build() {
   const admin = await signIn(process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!);
   const roles = (await admin.request(readRoles({ fields: ['id', 'name'] }))) as { id: string; name: string }[];
-  const role = (name: string) => roles.find((r) => r.name === name)!.id;
+  const role = (orgRole: string) => roles.find((r) => orgRoleOf(r.name) === orgRole)!.id;
   const org = await admin.request(createItem('organizations', { name: 'Bench club', slug: 'bench' }));
   const event = await admin.request(createItem('events', {
     organization_id: org.id, name: 'Bench rally', slug: 'bench-rally', discipline: 'rally', starts_at: '2026-06-06T06:00:00Z', ends_at: '2026-06-13T18:00:00Z',
@@ -37,7 +38,7 @@ async function build() {
   const unscopedRole = await admin.request(createRole({ name: 'Bench unscoped', policies: { create: [{ policy: unscoped.id }] } } as never));
   await admin.request(createUsers([{ email: 'unscoped@bench.example.org', password, first_name: 'Bench', last_name: 'unscoped', role: unscopedRole.id, status: 'active' }]));
   const staff = await admin.request(createUsers(['registrar', 'marshal'].map((r) => ({
-    email: `${r}@bench.example.org`, password, first_name: 'Bench', last_name: r, role: role(r[0]!.toUpperCase() + r.slice(1)), status: 'active',
+    email: `${r}@bench.example.org`, password, first_name: 'Bench', last_name: r, role: role(r), status: 'active',
   }))));
   const people: Record<string, unknown>[] = [];
   for (let i = 0; i < ENTRIES * 1.5; i += 50) {

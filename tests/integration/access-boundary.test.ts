@@ -7,7 +7,7 @@
 import { createItem, readItem } from '@directus/sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Client, signIn } from '../support/api.ts';
-import { type Club, ORG_ROLES, imei, makeClub } from '../support/clubs.ts';
+import { type Club, ORG_ROLES, imei, makeClub, square } from '../support/clubs.ts';
 import { baseUrl } from '../support/stack.ts';
 
 let admin: Client;
@@ -55,7 +55,6 @@ const UPDATE: Record<string, Record<string, unknown>> = {
   waypoints: { tolerance_meters: 5000 }, speed_limit_zones: { speed_limit_kmh: 200 }, entry_crew: { role: 'mechanic' }, entry_devices: { purpose: 'backup' },
   entry_segment_starts: { start_position: 99 }, entry_crossings: { direction: 'exit' }, entry_penalties: { status: 'waived' }, stage_results: { status: 'official' },
 };
-const square = { type: 'Polygon', coordinates: [[[19, 41], [19.01, 41], [19.01, 41.01], [19, 41.01], [19, 41]]] };
 const CREATE = (t: Club, me: Club): Record<string, Record<string, unknown>> => ({
   organization_users: { organization_id: t.ids.organizations, user_id: me.people.registrar.id, role: 'org-admin' },
   organization_vehicles: { organization_id: t.ids.organizations, vehicle_id: me.ids.vehicles },
@@ -64,11 +63,11 @@ const CREATE = (t: Club, me: Club): Record<string, Record<string, unknown>> => (
   classes: { event_id: t.ids.events, code: 'X-9', name: 'planted', race_number_from: 900, race_number_to: 999 },
   entries: { event_id: t.ids.events, race_number: 9, class_id: t.ids.classes, vehicle_id: me.ids.vehicles, status: 'registered' },
   stages: { event_id: t.ids.events, name: 'planted', sort_order: 9 },
-  geofences: { event_id: t.ids.events, name: 'planted', kind: 'checkpoint', area: square },
+  geofences: { event_id: t.ids.events, name: 'planted', kind: 'checkpoint', area: square(19, 41) },
   penalty_formulas: { event_id: t.ids.events, belongs_to_type: 'event', type: 'speeding', operator: 'fixed', penalty: 1 },
   segments: { stage_id: t.ids.stages, type: 'liaison', name: 'planted', sort_order: 9 },
   waypoints: { segment_id: t.ids.segments, kind: 'WPV', location: { type: 'Point', coordinates: [19, 41] }, tolerance_meters: 50 },
-  speed_limit_zones: { segment_id: t.ids.segments, speed_limit_kmh: 30, area: square },
+  speed_limit_zones: { segment_id: t.ids.segments, speed_limit_kmh: 30, area: square(19, 41) },
   entry_crew: { entry_id: t.ids.entries, user_id: me.people.participant.id, role: 'mechanic' },
   entry_devices: { entry_id: t.ids.entries, device_id: me.ids.devices, purpose: 'backup' },
   entry_segment_starts: { entry_id: t.ids.entries, segment_id: t.ids.segments, start_position: 9 },

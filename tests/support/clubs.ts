@@ -31,7 +31,8 @@ export const imei = (): string => {
   return body + String(luhnCheckDigit(body));
 };
 
-const square = (lon: number, lat: number, d = 0.01) => ({
+/** A small valid polygon with its south-west corner at (lon, lat). */
+export const square = (lon: number, lat: number, d = 0.01) => ({
   type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]],
 });
 

@@ -31,10 +31,12 @@ export interface Caller {
 
 /** `knex`: the transaction of the request being handled, so rows it wrote are visible. */
 export function actingAs(context: DirectusContext, accountability: Accountability | null | undefined, knex?: Knex): Caller {
+  const service = (collection: string, schema: SchemaOverview) =>
+    new context.services.ItemsService(collection, { schema, accountability: caller.accountability, ...(knex ? { knex } : {}) });
   const caller: Caller = {
     accountability: accountability ?? null,
     async items(collection) {
-      return new context.services.ItemsService(collection, { schema: await context.getSchema(), accountability: caller.accountability, ...(knex ? { knex } : {}) });
+      return service(collection, await context.getSchema());
     },
     async mayRead(collection, keys) {
       // No accountability is Directus itself (a service called without a request): full rights.
@@ -43,7 +45,7 @@ export function actingAs(context: DirectusContext, accountability: Accountabilit
       const schema = await context.getSchema();
       const primary = schema.collections[collection]?.primary ?? 'id';
       try {
-        const seen = await (await caller.items(collection)).readMany(keys, { fields: [primary], limit: -1 });
+        const seen = await service(collection, schema).readMany(keys, { fields: [primary], limit: -1 });
         return new Set(seen.map((row) => String(row[primary]))).size === new Set(keys.map(String)).size;
       } catch (error) {
         if ((error as { code?: string }).code === 'FORBIDDEN') return false;

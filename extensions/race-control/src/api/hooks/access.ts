@@ -67,12 +67,14 @@ export default defineHook(({ filter, action }, hookContext) => {
     if (user) await syncPolicies(database, await accessService(database), user);
   });
   action('organization_users.items.update', async ({ keys }, { database }: HookContext) => {
-    for (const user of await usersOf(database, keys as Key[])) await syncPolicies(database, await accessService(database), user);
+    const access = await accessService(database);
+    for (const user of await usersOf(database, keys as Key[])) await syncPolicies(database, access, user);
   });
   filter('organization_users.items.delete', async (keys, _meta, { database, accountability }: HookContext) => {
     // Only for a caller who may delete them; Directus refuses the others after this filter.
     if (!(await actingAs(context, accountability).mayRead('organization_users', keys as Key[]))) return keys;
-    for (const user of await usersOf(database, keys as Key[])) await syncPolicies(database, await accessService(database), user, keys as Key[]);
+    const access = await accessService(database);
+    for (const user of await usersOf(database, keys as Key[])) await syncPolicies(database, access, user, keys as Key[]);
     return keys;
   });
 
