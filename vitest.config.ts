@@ -1,7 +1,9 @@
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
-// Three projects, run one after another by scripts/test.sh:
+// Four projects, run one after another by scripts/test.sh:
 //   unit         pure code (domain, script logic, deploy files): milliseconds, no services
+//   component    the extension's Vue views and panels under happy-dom, SDK and MapLibre mocked
 //   integration  the real stack started by scripts/stack.sh (PostgreSQL, Redis, Directus)
 //   e2e          the admin app in the OS's Chromium
 export default defineConfig({
@@ -11,7 +13,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['extensions/race-control/src/**/*.test.ts', 'seed/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          exclude: ['extensions/race-control/src/app/**', '**/node_modules/**'],
           environment: 'node',
+        },
+      },
+      {
+        plugins: [vue()],
+        test: {
+          name: 'component',
+          include: ['extensions/race-control/src/app/**/*.test.ts'],
+          environment: 'happy-dom',
         },
       },
       {

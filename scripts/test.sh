@@ -25,6 +25,7 @@ run_project() {
 }
 
 run_project unit
+run_project component
 
 section "test stack (.stack/test)"
 export STACK_DIR=$ROOT/.stack/test PORT=${TEST_PORT:-8065} PG_PORT=${TEST_PG_PORT:-55442} REDIS_PORT=${TEST_REDIS_PORT:-56389}
@@ -36,7 +37,7 @@ run_project e2e
 
 node22 -e '
   let passed = 0, failedTests = 0, skipped = 0;
-  for (const p of ["unit", "integration", "e2e"]) {
+  for (const p of ["unit", "component", "integration", "e2e"]) {
     try {
       const r = require("./artifacts/vitest-" + p + ".json");
       passed += r.numPassedTests; failedTests += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;

@@ -8,14 +8,13 @@ import { createItem, readItem } from '@directus/sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Client, signIn } from '../support/api.ts';
 import { type Club, ORG_ROLES, imei, makeClub, square } from '../support/clubs.ts';
-import { baseUrl } from '../support/stack.ts';
+import { Ledger, call, secretsOf, tokenOf } from '../support/boundary.ts';
 
 let admin: Client;
 let a: Club;
 let b: Club;
 let dualEntry: string;
-const attempts: string[] = [];
-const leaks: string[] = [];
+const ledger = new Ledger();
 
 beforeAll(async () => {
   admin = await signIn();
@@ -30,7 +29,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  console.log(`access boundary: ${attempts.length} attempts across the club boundary, ${leaks.length} leaks`);
+  console.log(ledger.summary(''));
 });
 
 // How each collection reaches its club, for filters across relations.
@@ -84,47 +83,9 @@ const CREATE = (t: Club, me: Club): Record<string, Record<string, unknown>> => (
   'organization_users (own club)': { organization_id: me.ids.organizations, user_id: t.people.marshal.id, role: 'participant' },
 });
 
-async function call(token: string | null, method: string, path: string, body?: unknown) {
-  const res = await fetch(baseUrl() + path, {
-    method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, text: await res.text() };
-}
-
-async function tokenOf(email: string, password: string): Promise<string> {
-  const res = await call(null, 'POST', '/auth/login', { email, password });
-  expect(res.status, `${email} cannot sign in: ${res.text}`).toBe(200);
-  return JSON.parse(res.text).data.access_token;
-}
-
 const itemsPath = (c: string) => (c === 'directus_users' ? '/users' : `/items/${c}`);
 const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
 const nest = (path: string, leaf: unknown) => path.split('.').reduceRight<unknown>((acc, key) => ({ [key]: acc }), leaf);
-
-/** The target's ids and markers that this caller must never see in a successful answer. */
-function secretsOf(t: Club, allowed: Set<string>): string[] {
-  const ids = Object.entries(t.ids).filter(([c]) => !allowed.has(c)).map(([, id]) => id);
-  return [...ids, ...Object.values(t.people).flatMap((p) => [p.id, p.phone]), ...(allowed.size ? [] : [t.marker])];
-}
-
-function judgeRead(who: string, what: string, res: { status: number; text: string }, secrets: string[]) {
-  attempts.push(`${who} ${what}`);
-  if (res.status >= 500) leaks.push(`${who} ${what}: server error ${res.status} ${res.text.slice(0, 200)}`);
-  if (res.status !== 200) return;
-  const seen = secrets.filter((s) => res.text.includes(s));
-  const counted = /"count":\{?"?(?:id"?:)?"?([1-9]\d*)/.exec(res.text);
-  if (seen.length || counted) leaks.push(`${who} ${what}: ${counted ? `count ${counted[1]}` : `saw ${seen.join(', ')}`}`);
-}
-
-function judgeWrite(who: string, what: string, res: { status: number; text: string }) {
-  attempts.push(`${who} ${what}`);
-  const gqlOk = res.text.includes('"data"') && !res.text.includes('"errors"');
-  if ((res.status >= 200 && res.status < 300 && !res.text.includes('"errors"')) || (what.startsWith('graphql') && gqlOk)) {
-    leaks.push(`${who} ${what}: accepted (${res.status}) ${res.text.slice(0, 200)}`);
-  }
-  if (res.status >= 500) leaks.push(`${who} ${what}: server error ${res.status} ${res.text.slice(0, 200)}`);
-}
 
 async function attack(who: string, token: string | null, t: Club, me: Club, allowedReads: Set<string>) {
   const secrets = secretsOf(t, allowedReads);
@@ -137,40 +98,40 @@ async function attack(who: string, token: string | null, t: Club, me: Club, allo
     const id = t.ids[c]!;
     const path = itemsPath(c);
     if (!allowedReads.has(c)) {
-      judgeRead(who, `GET ${c}/:id`, await call(token, 'GET', `${path}/${id}`), secrets);
-      judgeRead(who, `list ${c} by id`, await call(token, 'GET', `${path}?filter=${q({ id: { _eq: id } })}&fields=*`), secrets);
-      judgeRead(who, `list ${c} across relations`, await call(token, 'GET', `${path}?filter=${q(nest(ORG_PATH[c]!, { _eq: t.slug }))}&fields=id`), secrets);
-      judgeRead(who, `aggregate ${c}`, await call(token, 'GET', `${path}?aggregate[count]=*&filter=${q({ id: { _eq: id } })}`), secrets);
-      judgeRead(who, `search ${c}`, await call(token, 'GET', `${path}?search=${encodeURIComponent(t.marker)}&fields=*&limit=-1`), secrets);
-      judgeRead(who, `export ${c}`, await call(token, 'GET', `${path}?export=csv&limit=-1&fields=*`), secrets);
-      judgeRead(who, `expand ${c}`, await call(token, 'GET', `${path}?fields=*.*&limit=-1`), secrets);
+      ledger.read(who, `GET ${c}/:id`, await call(token, 'GET', `${path}/${id}`), secrets);
+      ledger.read(who, `list ${c} by id`, await call(token, 'GET', `${path}?filter=${q({ id: { _eq: id } })}&fields=*`), secrets);
+      ledger.read(who, `list ${c} across relations`, await call(token, 'GET', `${path}?filter=${q(nest(ORG_PATH[c]!, { _eq: t.slug }))}&fields=id`), secrets);
+      ledger.read(who, `aggregate ${c}`, await call(token, 'GET', `${path}?aggregate[count]=*&filter=${q({ id: { _eq: id } })}`), secrets);
+      ledger.read(who, `search ${c}`, await call(token, 'GET', `${path}?search=${encodeURIComponent(t.marker)}&fields=*&limit=-1`), secrets);
+      ledger.read(who, `export ${c}`, await call(token, 'GET', `${path}?export=csv&limit=-1&fields=*`), secrets);
+      ledger.read(who, `expand ${c}`, await call(token, 'GET', `${path}?fields=*.*&limit=-1`), secrets);
       const gql = c === 'directus_users' ? ['/graphql/system', 'users'] : ['/graphql', c];
-      judgeRead(who, `graphql ${c}`, await call(token, 'POST', gql[0]!, {
+      ledger.read(who, `graphql ${c}`, await call(token, 'POST', gql[0]!, {
         query: `{ list: ${gql[1]}(filter: { id: { _eq: "${id}" } }) { id } one: ${gql[1]}_by_id(id: "${id}") { id } agg: ${gql[1]}_aggregated(filter: { id: { _eq: "${id}" } }) { count { id } } }`,
       }), secrets);
     }
-    judgeWrite(who, `update ${c}`, await call(token, 'PATCH', `${path}/${id}`, UPDATE[c]));
-    judgeWrite(who, `graphql update ${c}`, await call(token, 'POST', c === 'directus_users' ? '/graphql/system' : '/graphql', {
+    ledger.write(who, `update ${c}`, await call(token, 'PATCH', `${path}/${id}`, UPDATE[c]));
+    ledger.write(who, `graphql update ${c}`, await call(token, 'POST', c === 'directus_users' ? '/graphql/system' : '/graphql', {
       query: c === 'directus_users'
         ? `mutation { update_users_item(id: "${id}", data: { phone: "+000" }) { id } }`
         : `mutation { update_${c}_item(id: "${id}", data: ${JSON.stringify(UPDATE[c]).replace(/"(\w+)":/g, '$1:')}) { id } }`,
     }));
-    judgeWrite(who, `delete ${c}`, await call(token, 'DELETE', `${path}/${id}`));
+    ledger.write(who, `delete ${c}`, await call(token, 'DELETE', `${path}/${id}`));
   }
   for (const [c, item] of Object.entries(CREATE(t, me))) {
-    judgeWrite(who, `create ${c} linked to ${t.slug}`, await call(token, 'POST', `/items/${c.split(' ')[0]}`, item));
+    ledger.write(who, `create ${c} linked to ${t.slug}`, await call(token, 'POST', `/items/${c.split(' ')[0]}`, item));
   }
   // Deep: one's own organisation, its events filtered down to the target's event by slug.
-  judgeRead(who, 'deep into their event through own organisation', await call(token, 'GET',
+  ledger.read(who, 'deep into their event through own organisation', await call(token, 'GET',
     `/items/organizations?fields=id,events.id,events.entries.id,members.user_id.phone&deep=${q({ events: { _filter: { slug: { _eq: `${t.slug}-rally` } } } })}`), secrets);
   // Relational writes through one's own entry.
-  judgeWrite(who, 'attach their tracker through own entry', await call(token, 'PATCH', `/items/entries/${me.ids.entries}`, {
+  ledger.write(who, 'attach their tracker through own entry', await call(token, 'PATCH', `/items/entries/${me.ids.entries}`, {
     devices: { create: [{ device_id: t.ids.devices, purpose: 'backup' }], update: [], delete: [] },
   }));
-  judgeWrite(who, 'a new tracker into their club through own entry', await call(token, 'PATCH', `/items/entries/${me.ids.entries}`, {
+  ledger.write(who, 'a new tracker into their club through own entry', await call(token, 'PATCH', `/items/entries/${me.ids.entries}`, {
     devices: { create: [{ device_id: { imei: imei(), model: 'FMB920', organizations: [{ organization_id: t.ids.organizations }] }, purpose: 'backup' }], update: [], delete: [] },
   }));
-  judgeWrite(who, 'change a person\'s Directus role', await call(token, 'PATCH', `/users/${me.people.participant.id}`, { role: null }));
+  ledger.write(who, 'change a person\'s Directus role', await call(token, 'PATCH', `/users/${me.people.participant.id}`, { role: null }));
 }
 
 // What a rider of B reads of B beyond their own entry: the event and its course.
@@ -186,12 +147,12 @@ it('lets no person of club A, and no anonymous caller, read or change club B', a
     }),
     attack('anonymous', null, b, a, new Set()),
   ]);
-  expect(leaks, leaks.join('\n')).toEqual([]);
+  expect(ledger.leaks, ledger.leaks.join('\n')).toEqual([]);
   // ... and the rider in both clubs still reads their own entry in B, through the participant
   // policy their membership there attached to them.
   const tk = a.people.timekeeper;
   expect((await call(await tokenOf(tk.email, tk.password), 'GET', `/items/entries/${dualEntry}?fields=race_number`)).text).toContain('"race_number":8');
-  expect(attempts.length).toBeGreaterThan(1000);
+  expect(ledger.attempts.length).toBeGreaterThan(1000);
   // Nothing of B vanished, and the entry every caller tried to withdraw is still registered.
   for (const c of COLLECTIONS.filter((c) => c !== 'directus_users')) {
     await expect(admin.request(readItem(c as never, b.ids[c]!)), `${c} of B is gone`).resolves.toBeTruthy();
