@@ -15,6 +15,9 @@ export default defineConfig({
           include: ['extensions/race-control/src/**/*.test.ts', 'seed/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           exclude: ['extensions/race-control/src/app/**', '**/node_modules/**'],
           environment: 'node',
+          // A guard against a hung test, not a speed target: the track generators take seconds
+          // when other work shares the two cores.
+          testTimeout: 30_000,
         },
       },
       {
