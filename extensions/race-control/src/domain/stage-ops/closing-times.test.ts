@@ -24,6 +24,11 @@ describe('closing times', () => {
     // Liaison 30 km at 60 km/h = 30 min → tc1 07:41; special 100 km at 25 km/h = 4 h → finish 11:41.
     expect(closingTimes(rule, segments, rows, new Set(['tc1', 'finish']))).toEqual(new Map([['tc1', '2026-06-08T07:41:00.000Z'], ['finish', '2026-06-08T11:41:00.000Z']]));
   });
+  it('a segment type without a speed closes on its target duration', () => {
+    const rule = { rule: 'min_average_speed' as const, kmh: { 'special-stage': 25 }, margin_seconds: 600 };
+    // tc1: liaison 07:11 + 30 min + 10 min = 07:51, later than the special's entry 07:41 + 10 min.
+    expect(closingTimes(rule, segments, rows, new Set(['tc1'])).get('tc1')).toBe('2026-06-08T07:51:00.000Z');
+  });
   it('parses only well-formed rules', () => {
     expect(parseClosingRule({ rule: 'margin', margin_seconds: 600 })).toEqual({ rule: 'margin', margin_seconds: 600 });
     expect(parseClosingRule({ rule: 'min_average_speed', kmh: 25 })).toEqual({ rule: 'min_average_speed', kmh: 25 });

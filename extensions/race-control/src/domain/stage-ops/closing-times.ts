@@ -3,7 +3,8 @@
 //     a control closes `margin_seconds` after the last starter's target time there;
 //   { "rule": "min_average_speed", "kmh": { "special-stage": 25, "liaison": 40 }, "margin_seconds": 0 }
 //     the exit of a segment closes when the last starter, leaving at its target time, would arrive
-//     at that average speed over the segment's route (`kmh` may be one number for every segment).
+//     at that average speed over the segment's route (`kmh` may be one number for every segment;
+//     a segment type it leaves out closes on its target duration plus the margin).
 // The entry control of a segment closes `margin_seconds` (default 0) after the last target time.
 
 export type ClosingRule =
@@ -53,8 +54,10 @@ export function closingTimes(rule: ClosingRule, segments: ClosingSegment[], rows
     put(s.entry_geofence_id, last + margin);
     if (rule.rule === 'margin') put(s.exit_geofence_id, s.target_duration_seconds === null ? null : last + s.target_duration_seconds * 1000 + margin);
     else {
+      // A segment type the rule gives no speed (or a segment without a route) closes on its target duration.
       const kmh = typeof rule.kmh === 'number' ? rule.kmh : rule.kmh[s.type ?? ''];
-      put(s.exit_geofence_id, kmh && s.route_meters !== null ? last + Math.round((s.route_meters / 1000 / kmh) * 3600 * 1000) + margin : null);
+      if (kmh && s.route_meters !== null) put(s.exit_geofence_id, last + Math.round((s.route_meters / 1000 / kmh) * 3600 * 1000) + margin);
+      else put(s.exit_geofence_id, s.target_duration_seconds === null ? null : last + s.target_duration_seconds * 1000 + margin);
     }
   }
   return new Map([...closes].map(([g, ms]) => [g, new Date(ms).toISOString()]));
