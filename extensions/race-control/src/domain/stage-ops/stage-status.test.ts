@@ -28,7 +28,7 @@ describe('start settings', () => {
     expect(configRefusals({ ...stage, start_interval_seconds: -60 }, 'ev')).toEqual([expect.stringMatching(/0 or more \(got -60\)/)]);
     expect(configRefusals({ ...stage, start_order_strategy_params: { n: 0 } }, 'ev')).toEqual([expect.stringMatching(/n of 1 or more/)]);
     expect(configRefusals({ ...stage, start_order_strategy_params: null }, 'ev')).toEqual([expect.stringMatching(/n of 1 or more/)]);
-    expect(configRefusals(stage, 'other-event')).toEqual([expect.stringMatching(/belongs to another event/)]);
+    expect(configRefusals(stage, 'other-event')).toEqual([expect.stringMatching(/not a stage of this event/)]);
     expect(configRefusals({ ...stage, start_order_input_stage_id: 's2' }, 'ev')).toEqual([expect.stringMatching(/its own results/)]);
     expect(configRefusals({ ...stage, closing_rule: { rule: 'margin', margin_seconds: -5 } }, 'ev')).toEqual([expect.stringMatching(/closing rule must be/)]);
   });

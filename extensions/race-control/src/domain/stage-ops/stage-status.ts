@@ -49,8 +49,8 @@ export function configRefusals(stage: StageConfig, inputStageEventId: string | n
   }
   if (stage.start_order_input_stage_id) {
     if (stage.id && stage.start_order_input_stage_id === stage.id) out.push('A stage cannot order its start by its own results: choose an earlier stage.');
-    else if (inputStageEventId === null || inputStageEventId === undefined) out.push('The input stage of the start order does not exist.');
-    else if (inputStageEventId !== stage.event_id) out.push('The input stage of the start order belongs to another event: choose a stage of this event.');
+    // One sentence for "missing" and "another event's": a refusal must not tell whether a stage exists.
+    else if (!inputStageEventId || inputStageEventId !== stage.event_id) out.push('The input stage of the start order is not a stage of this event: choose one of this event\'s stages.');
   }
   if (stage.closing_rule !== undefined && stage.closing_rule !== null) {
     const rule = parseClosingRule(stage.closing_rule);
