@@ -88,12 +88,7 @@ export function materialiseStarts(input: MaterialiseInput): StartRow[] {
 
 /** An entry moved by hand to `position`: its rows, all pinned, timed for that position. */
 export function movedRows(entryId: string, position: number, input: Omit<MaterialiseInput, 'order' | 'existing'>): StartRow[] {
-  const offsets = segmentOffsets(input.segments);
-  const start = startOfPosition(input.startsAt, input.intervalSeconds, position);
-  return segmentsInOrder(input.segments).map((s) => {
-    const offset = offsets.get(s.id)!;
-    return { entry_id: entryId, segment_id: s.id, start_position: position, target_at: at(offset === null ? null : start + offset * 1000), manual_override: true };
-  });
+  return lateRows(entryId, position, new Date(startOfPosition(input.startsAt, input.intervalSeconds, position)).toISOString(), input.segments);
 }
 
 /** A late arrival's own start time: its rows keep their position, times follow `startAt`. */

@@ -1,6 +1,7 @@
 // Loading a stage's start list and what a timekeeper does with it: open the stage, move an entry,
 // give a late arrival its time, reseed, export. Opening is a plain status change (the server's
 // stage hook seeds the list); the rest are our /race-control/stages routes.
+import { useStores } from '@directus/extensions-sdk';
 import { readItems, updateItem } from '@directus/sdk';
 import { computed, ref, shallowRef, type Ref } from 'vue';
 import { startListCsv } from '../../../../domain/stage-ops/start-list-csv';
@@ -48,6 +49,14 @@ export function useStages() {
     }
   }
   return { stages, error, load };
+}
+
+/** What the signed-in person may do here (buttons for the rest stay hidden; the server decides). */
+export function useStartListRights() {
+  const { usePermissionsStore } = useStores();
+  const permissions = usePermissionsStore?.() as { hasPermission?: (collection: string, action: string) => boolean } | undefined;
+  const may = (collection: string, action: string) => permissions?.hasPermission?.(collection, action) ?? false;
+  return { mayOpen: may('stages', 'update'), mayChange: may('entry_segment_starts', 'update') };
 }
 
 export function useStartList(stageId: Ref<string | undefined>) {

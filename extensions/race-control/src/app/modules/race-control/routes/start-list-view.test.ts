@@ -5,7 +5,10 @@ import { createSdkMock, sdkModule, type SdkMock } from '../../../test-utils/sdk-
 import { globalDirectives, globalStubs } from '../../../test-utils/stubs';
 
 let sdk: SdkMock = createSdkMock();
-vi.mock('@directus/extensions-sdk', () => sdkModule({ request: (c: never) => sdk.request(c) } as unknown as SdkMock));
+const rights = { stages: true, entry_segment_starts: true };
+vi.mock('@directus/extensions-sdk', () => sdkModule({ request: (c: never) => sdk.request(c) } as unknown as SdkMock, {
+  useStores: () => ({ usePermissionsStore: () => ({ hasPermission: (collection: keyof typeof rights) => rights[collection] }) }),
+}));
 const { default: StartListView } = await import('./start-list-view.vue');
 
 // v-input with a real <input>, so the dialog's fields can be typed into.
@@ -47,6 +50,7 @@ const mountView = async () => {
 
 beforeEach(() => {
   sdk = createSdkMock();
+  Object.assign(rights, { stages: true, entry_segment_starts: true });
 });
 
 describe('start list', () => {
@@ -107,6 +111,16 @@ describe('start list', () => {
     await view.get('[data-test="reseed-confirm"]').trigger('click');
     await flushPromises();
     expect(sdk.requests.find((r) => r.method === 'POST')?.body).toEqual({ keep_overrides: true });
+  });
+
+  it('shows a marshal (who may only read) the list without the buttons that change it', async () => {
+    Object.assign(rights, { stages: false, entry_segment_starts: false });
+    serve('open');
+    const view = await mountView();
+    expect(view.findAll('[data-test="start-list"] tbody tr')).toHaveLength(2);
+    expect(view.find('[data-test="change-20"]').exists()).toBe(false);
+    expect(view.find('[data-test="reseed"]').exists()).toBe(false);
+    expect(view.find('[data-test="export-csv"]').exists()).toBe(true);
   });
 
   it('exports the list as CSV', async () => {
