@@ -191,4 +191,18 @@ describe('closing times', () => {
     expect(await closes()).toBe('2026-06-08T08:43:00.000Z');
     expect((await startsOf(c, stage2))[0]!.target_at!.toISOString()).toBe('2026-06-08T06:00:00.000Z');
   });
+
+  it('follow a start changed in the stock form, which pins that entry', async () => {
+    const { rows: [last] } = await c.query(
+      `SELECT x.id, x.entry_id FROM entry_segment_starts x JOIN segments g ON g.id = x.segment_id WHERE g.stage_id = $1 AND g.sort_order = 1 ORDER BY x.start_position DESC LIMIT 1`, [stage2.id]);
+    await timekeeper.request(updateItem('entry_segment_starts', last.id, { target_at: '2026-06-08T09:00:00Z' }));
+    const special = stage2.segments[1]!;
+    const closes = async () => (await c.query('SELECT closes_at FROM geofences WHERE id = $1', [special.entry_geofence_id])).rows[0].closes_at.toISOString();
+    // The rest of the list follows after the change is saved (an action hook): wait for it.
+    for (let i = 0; i < 50 && (await closes()) !== '2026-06-08T09:39:00.000Z'; i++) await new Promise((r) => setTimeout(r, 200));
+    expect(await closes()).toBe('2026-06-08T09:39:00.000Z'); // 09:00 + 9 min liaison + 30 min margin
+    const { rows } = await c.query(
+      `SELECT g.sort_order, x.target_at, x.manual_override FROM entry_segment_starts x JOIN segments g ON g.id = x.segment_id WHERE g.stage_id = $1 AND x.entry_id = $2 ORDER BY g.sort_order`, [stage2.id, last.entry_id]);
+    expect(rows.map((r) => [r.target_at?.toISOString() ?? null, r.manual_override])).toEqual([['2026-06-08T09:00:00.000Z', true], ['2026-06-08T09:09:00.000Z', true], [null, true]]);
+  });
 });

@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { configRefusals, type StageConfig } from '../../domain/stage-ops/stage-status';
 import { actingAs, type DirectusContext } from '../acting-as';
 import { applyAndSeed, judgeStageChange, refuse, START_FIELDS } from '../stage-ops/open';
-import { readStage, stageEventOf } from '../stage-ops/store';
+import { materialise, readStage, stageEventOf } from '../stage-ops/store';
 
 interface Meta {
   keys?: (string | number)[];
@@ -19,7 +19,7 @@ interface Ctx {
   accountability: Accountability | null;
 }
 
-export default defineHook(({ filter }, context) => {
+export default defineHook(({ filter, action }, context) => {
   const directus = context as unknown as DirectusContext;
 
   filter('stages.items.create', async (payload, _meta, { database }: Ctx) => {
@@ -42,5 +42,23 @@ export default defineHook(({ filter }, context) => {
       if (seeds) await applyAndSeed(directus, database, schema, accountability, key, p);
     }
     return payload;
+  });
+
+  // A timekeeper who changes a start in the stock form (a late arrival's target_at) sets it by
+  // hand: it is pinned unless they say otherwise, so that opening the stage again keeps it.
+  filter('entry_segment_starts.items.update', (payload) => {
+    const p = payload as Record<string, unknown>;
+    return ('target_at' in p || 'start_position' in p) && !('manual_override' in p) ? { ...p, manual_override: true } : payload;
+  });
+
+  // ...and the rest of that open stage's list and its closing times follow the changed start.
+  action('entry_segment_starts.items.update', async (meta, { database, accountability }: Ctx) => {
+    const keys = ((meta as Meta).keys ?? []).map(String);
+    const { rows } = await database.raw(
+      `SELECT DISTINCT g.stage_id FROM entry_segment_starts x JOIN segments g ON g.id = x.segment_id JOIN stages s ON s.id = g.stage_id
+        WHERE x.id = ANY(?) AND s.status = 'open'`, [keys]);
+    for (const { stage_id } of rows as { stage_id: string }[]) {
+      await database.transaction((trx) => materialise(trx, stage_id, accountability?.user ?? null));
+    }
   });
 });

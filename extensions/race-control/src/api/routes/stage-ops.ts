@@ -45,7 +45,8 @@ async function pin(context: Context, schema: SchemaOverview, accountability: Acc
   return context.database.transaction(async (trx) => {
     const service = new context.services.ItemsService('entry_segment_starts', { schema, accountability, knex: trx }) as unknown as StartsService;
     const ids = new Map(existing.map((r) => [`${r.entry_id}|${r.segment_id}`, r.id]));
-    await service.updateBatch(rows.map((r) => ({ id: ids.get(`${r.entry_id}|${r.segment_id}`), start_position: r.start_position, target_at: r.target_at, manual_override: true })).filter((r) => r.id));
+    // No events: the rest of the list is rewritten right here, in this transaction.
+    await service.updateBatch(rows.map((r) => ({ id: ids.get(`${r.entry_id}|${r.segment_id}`), start_position: r.start_position, target_at: r.target_at, manual_override: true })).filter((r) => r.id), { emitEvents: false });
     return materialise(trx, stageId, accountability?.user ?? null);
   });
 }
