@@ -73,7 +73,8 @@ export async function makeClub(admin: Client, name: string, live: boolean): Prom
   ids.entries = await create('entries', { event_id: ids.events, race_number: 7, class_id: ids.classes, vehicle_id: ids.vehicles, status: 'registered' });
   ids.entry_crew = await create('entry_crew', { entry_id: ids.entries, user_id: people.participant.id, role: 'rider' });
   ids.entry_devices = await create('entry_devices', { entry_id: ids.entries, device_id: ids.devices, purpose: 'primary' });
-  ids.stages = await create('stages', { event_id: ids.events, name: `${marker} stage`, sort_order: 1, status: 'open', starts_at: new Date(starts).toISOString() });
+  // An open stage has what opening needs (an interval and an order), as the stages hook requires.
+  ids.stages = await create('stages', { event_id: ids.events, name: `${marker} stage`, sort_order: 1, status: 'open', starts_at: new Date(starts).toISOString(), start_interval_seconds: 60, start_order_strategy: 'manual' });
   ids.geofences = await create('geofences', { event_id: ids.events, name: `${marker} finish`, kind: 'finish', area: square(19.8, 41.3) });
   ids.segments = await create('segments', {
     stage_id: ids.stages, type: 'special-stage', name: `${marker} SS1`, sort_order: 1,

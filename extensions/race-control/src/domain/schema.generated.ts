@@ -297,6 +297,7 @@ export interface Stage {
   user_updated: string | DirectusUser | null;
   date_updated: string | null;
   segments: string[] | Segment[];
+  closing_rule: unknown | null;
 }
 
 export interface Vehicle {

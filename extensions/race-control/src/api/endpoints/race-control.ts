@@ -4,6 +4,7 @@ import { defineEndpoint } from '@directus/extensions-sdk';
 import { EXTENSION_VERSION } from '../../version';
 import { accountabilityOf } from '../accountability';
 import { actingAs, type DirectusContext } from '../acting-as';
+import { register as registerStageOps } from '../routes/stage-ops';
 
 export default defineEndpoint({
   id: 'race-control',
@@ -18,5 +19,6 @@ export default defineEndpoint({
       const { rows } = await context.database.raw('SELECT postgis_lib_version() AS postgis');
       res.json({ status: 'ok', extension: EXTENSION_VERSION, postgis: rows[0]?.postgis ?? null });
     });
+    registerStageOps(router, context as never);
   },
 });

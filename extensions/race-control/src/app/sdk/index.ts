@@ -20,7 +20,9 @@ export function ourEndpoint<T>(path: string, options: { method?: Method; body?: 
   return customEndpoint<T>({
     path: `/race-control${path}${query}`,
     method: options.method ?? 'GET',
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body), headers: { 'content-type': 'application/json' } }),
+    // The SDK adds `Content-Type: application/json` itself; a lower-case copy made the header
+    // "application/json, application/json", which Directus's body parser ignores (empty body).
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
 }
 
