@@ -26,7 +26,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cd "$ROOT"
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   # package.json's allowScripts lets only the cheap install scripts run (prebuilt binaries being
   # checked); isolated-vm is built below, sqlite3 and the other drivers Directus never loads here
   # are not compiled at all. See docs/environment.md.
