@@ -69,6 +69,12 @@ create_stack_env() {
   mkdir -p "$STACK_DIR"
   local password pg_dir
   pg_dir=$(choose_pg_dir)
+  if [ "$pg_dir" != "$STACK_DIR" ] && [ -d "$pg_dir" ]; then
+    # No stack.env but a cluster: left by a stack at this path that was deleted by hand.
+    log "removing the PostgreSQL cluster a deleted stack at $STACK_DIR left in $pg_dir"
+    as_postgres "$PG_BIN/pg_ctl" -D "$pg_dir/pg" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
   password=$(random_hex 9)
   cat >"$STACK_DIR/stack.env" <<EOF
 # Written once by scripts/stack.sh for this local stack only. Not for production.
@@ -225,12 +231,13 @@ down() {
 
 # down, then delete the data: STACK_DIR and, when it lives elsewhere, this stack's cluster.
 wipe() {
-  down
+  down >/dev/null
   if [ -f "$STACK_DIR/stack.env" ]; then
     load
     if [ "$PG_DIR" != "$STACK_DIR" ]; then check_pg_owner && rm -rf "$PG_DIR"; fi
   fi
   rm -rf "$STACK_DIR"
+  log "stack in $STACK_DIR stopped, its data deleted"
 }
 
 status() {
