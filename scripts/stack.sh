@@ -41,8 +41,9 @@ choose_pg_dir() {
 
 # stack.env, then where this stack's cluster lives (stacks made before PG_DIR keep it inside).
 load() {
+  unset PG_DIR
   load_stack_env
-  PG_DIR=${PG_DIR:-$STACK_DIR}
+  : "${PG_DIR:=$STACK_DIR}"
   PGDATA=$PG_DIR/pg
   PG_RUN=$PG_DIR/run
   PG_LOG=$PG_DIR/logs/postgres.log
