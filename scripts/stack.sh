@@ -181,7 +181,7 @@ EOF
 }
 
 services() {
-  "$SCRIPTS_DIR/setup.sh" --runtime
+  [ "${1:-}" = --no-setup ] || "$SCRIPTS_DIR/setup.sh" --runtime
   create_stack_env
   load
   mkdir -p "$RUN_DIR" "$LOG_DIR" "$PG_RUN" "${PG_LOG%/*}"
@@ -203,8 +203,14 @@ seed() {
 }
 
 up() {
-  services
+  "$SCRIPTS_DIR/setup.sh" --runtime --skip-addons
+  # Compiling isolated-vm (the longest step of a first run) overlaps the database and the
+  # extension build; Directus loads it, so its start waits for it.
+  "$SCRIPTS_DIR/setup.sh" --addons-only &
+  local addons=$!
+  services --no-setup
   build_extension
+  wait "$addons" || die "the native addon did not build (above); Directus cannot start without it"
   start_directus
   [ "${SEED:-1}" = 0 ] || { step seed "loading Rally Albania 2026 (a second run changes nothing)" "1 min the first time"; seed && step_done; } || die "the seed failed (above); Directus keeps running: fix and run scripts/stack.sh seed"
   print_login
