@@ -28,7 +28,9 @@ build_addons() {
   gyp=$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js
   [ -f "$gyp" ] || die "npm's own node-gyp is not at $gyp; install npm 10 or later (it builds isolated-vm)"
   step "native addons" "compiling isolated-vm for Node 22" "1 min"
-  (cd node_modules/isolated-vm && node22 "$gyp" rebuild --release -j max --nodedir="$headers" --loglevel=error >"$ROOT/node_modules/.isolated-vm-build.log" 2>&1) ||
+  # The environment too: under `npm run`/`npm test`, npm exports npm_config_nodedir=/usr, which
+  # node-gyp prefers to its --nodedir flag.
+  (cd node_modules/isolated-vm && npm_config_nodedir=$headers node22 "$gyp" rebuild --release -j max --nodedir="$headers" --loglevel=error >"$ROOT/node_modules/.isolated-vm-build.log" 2>&1) ||
     die "compiling isolated-vm failed; see node_modules/.isolated-vm-build.log (needs make, g++ and python3: apt-get install build-essential python3)"
   rm -rf node_modules/isolated-vm/build
   node22 -e "require('isolated-vm')" || die "isolated-vm still does not load under Node 22; see docs/environment.md"
