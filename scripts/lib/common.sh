@@ -15,7 +15,7 @@ log() { printf '%s\n' "$*"; }
 # step_done.
 step() {
   STEP_NAME=$1 STEP_START=$SECONDS
-  printf -- '--> %s: %s (about %s on a fresh machine)\n' "$1" "$2" "$3"
+  printf -- '--> %s: %s (about %s on an idle machine)\n' "$1" "$2" "$3"
 }
 step_done() { printf -- '    %s done in %ss\n' "$STEP_NAME" "$((SECONDS - STEP_START))"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
