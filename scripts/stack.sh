@@ -20,8 +20,9 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 RUN_DIR=$STACK_DIR/run
 LOG_DIR=$STACK_DIR/logs
 
+# From / : in a private checkout postgres could not enter the current folder and says so.
 as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # As root, PostgreSQL runs as the postgres user, who must be able to enter every folder above its
