@@ -130,7 +130,7 @@ describe('scripts/stack.sh', () => {
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`port ${stackEnv().PG_PORT} \\(PostgreSQL\\) is taken by another program`));
     } finally {
-      run('scripts/stack.sh', ['down'], { STACK_DIR: dir });
+      run('scripts/stack.sh', ['wipe'], { STACK_DIR: dir });
       rmSync(dir, { recursive: true, force: true });
     }
   });
