@@ -6,7 +6,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { ROOT } from './lib/paths.ts';
 import { connectionConfig, waitForDatabase } from './lib/db.ts';
-import { PHASES, type Phase, type MigrationFile, checkName, checkSql, lineOf, planPhase } from './lib/migrations.ts';
+import { PHASES, type Phase, type MigrationFile, checkName, checkSql, isEmptySql, lineOf, planPhase } from './lib/migrations.ts';
 
 const LEDGER = `CREATE TABLE IF NOT EXISTS migrations_applied (
   filename   text        PRIMARY KEY,
@@ -34,7 +34,7 @@ function readFiles(dir: string): { files: MigrationFile[]; sql: Map<string, stri
       const text = bytes.toString('utf8');
       const sqlError = checkSql(filename, text);
       if (sqlError) fail(sqlError);
-      files.push({ phase, filename, checksum: createHash('sha256').update(bytes).digest('hex') });
+      files.push({ phase, filename, checksum: createHash('sha256').update(bytes).digest('hex'), empty: isEmptySql(text) });
       sql.set(filename, text);
     }
   }

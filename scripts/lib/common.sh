@@ -9,6 +9,15 @@ SCRIPTS_DIR=$ROOT/scripts
 PATH=$ROOT/node_modules/.bin:$PATH
 
 log() { printf '%s\n' "$*"; }
+
+# A long step announces itself with its expected time, then says how long it took; the first-run
+# benchmark (scripts/bench-first-run.sh) splits a run by these lines. Usage: step NAME WHAT ABOUT;
+# step_done.
+step() {
+  STEP_NAME=$1 STEP_START=$SECONDS
+  printf -- '--> %s: %s (about %s on an idle machine)\n' "$1" "$2" "$3"
+}
+step_done() { printf -- '    %s done in %ss\n' "$STEP_NAME" "$((SECONDS - STEP_START))"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Node 22: the npm package `node@22` in node_modules natively, the image's own node in Docker.

@@ -1,6 +1,6 @@
 // The db-init runner against real PostgreSQL: each test gets its own empty database in the test
 // cluster and its own copy of db-init/, so failure paths can be staged without touching the stack.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -114,10 +114,10 @@ describe('db-init refuses and leaves the database unchanged', () => {
 
   it('when a new file sorts before an applied one', async () => {
     const before = await databaseState();
-    writeFileSync(path.join(dir, 'pre-schema', '002_a_late_idea.sql'), 'CREATE TABLE late_idea (id int);\n');
+    writeFileSync(path.join(dir, 'pre-schema', '000_a_late_idea.sql'), 'CREATE TABLE late_idea (id int);\n');
     const result = dbInit('pre-schema');
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/002_a_late_idea\.sql is new but sorts before 003_positions_faulty\.sql/);
+    expect(result.stderr).toMatch(/000_a_late_idea\.sql is new but sorts before 003_positions_faulty\.sql/);
     expect(await databaseState()).toBe(before);
   });
 
@@ -149,6 +149,50 @@ describe('db-init refuses and leaves the database unchanged', () => {
     const result = dbInit('post-schema');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/7_fix\.sql is not named NNN_name\.sql/);
+  });
+});
+
+// The issue's case: a file that inserts a row is applied, then renamed to fix its name (or moved to
+// a new number). Re-running it would insert the row twice; the boot must stop before anything runs.
+describe('db-init refuses a renamed or copied applied file, in both phases', () => {
+  const makeT = 'CREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\n';
+  const rowsOfT = () => withPg(db.name, async (c) => (await c.query('SELECT count(*)::int AS n FROM t')).rows[0].n);
+  const cases = [
+    { phase: 'pre-schema', applied: '004_make_t.sql', renamed: '004_create_t.sql', why: /has the number 004 of 004_make_t\.sql, which is already applied/ },
+    { phase: 'pre-schema', applied: '004_make_t.sql', renamed: '005_make_t.sql', why: /has the same content \(sha256 \w+…\) as 004_make_t\.sql, which is already applied/ },
+    { phase: 'post-schema', applied: '100_make_t.sql', renamed: '100_create_t.sql', why: /has the number 100 of 100_make_t\.sql, which is already applied/ },
+    { phase: 'post-schema', applied: '100_make_t.sql', renamed: '107_make_t.sql', why: /has the same content \(sha256 \w+…\) as 100_make_t\.sql, which is already applied/ },
+  ];
+
+  it.each(cases)('$phase: $applied renamed to $renamed stops the boot naming both, t keeps one row', async ({ phase, applied, renamed, why }) => {
+    // Post-schema gets only the probe: the real files need the tables that schema apply creates.
+    rmSync(path.join(dir, 'post-schema'), { recursive: true });
+    mkdirSync(path.join(dir, 'post-schema'));
+    writeFileSync(path.join(dir, phase, applied), makeT);
+    expect(dbInit('pre-schema').status).toBe(0);
+    expect(dbInit('post-schema').status).toBe(0);
+    const before = await databaseState();
+
+    renameSync(path.join(dir, phase, applied), path.join(dir, phase, renamed));
+    for (const run of ['pre-schema', 'post-schema']) {
+      const result = dbInit(run);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(why);
+      expect(result.stderr).toContain(`${phase}/${renamed}`);
+      expect(result.stderr).toMatch(new RegExp(`Rename it back to ${applied.replace('.', '\\.')}.*new file`));
+    }
+    expect(await rowsOfT()).toBe(1);
+    expect(await databaseState()).toBe(before);
+  });
+
+  it('refuses a new file with no statement, saying so, and records nothing', async () => {
+    expect(dbInit('pre-schema').status).toBe(0);
+    const before = await databaseState();
+    writeFileSync(path.join(dir, 'pre-schema', '004_later.sql'), '-- to do: the lap table\n/* maybe */\n');
+    const result = dbInit('pre-schema');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/pre-schema\/004_later\.sql has no SQL statement \(empty or only comments\).*Write its SQL, or delete it/);
+    expect(await databaseState()).toBe(before);
   });
 });
 

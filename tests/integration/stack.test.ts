@@ -1,7 +1,7 @@
 // The running test stack as a user meets it: health, login, our extension's API and settings,
 // plus the stack script's own promises (idempotent up, clear message on a taken port).
 import { authentication, createDirectus, readSettings, rest } from '@directus/sdk';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,13 +78,48 @@ describe('scripts/stack.sh', () => {
     expect(status.stdout).toMatch(/postgres: +running on 127\.0\.0\.1:\d+/);
     expect(status.stdout).toMatch(/redis: +running/);
     expect(status.stdout).toMatch(/directus: +healthy at http:\/\/localhost:\d+/);
-    expect(status.stdout).toMatch(/logs: +.*directus,postgres,redis/);
+    expect(status.stdout).toMatch(/pg data: +\/\S+\/pg\n/);
+    expect(status.stdout).toMatch(/logs: +.*\{directus,redis\}\.log, \/\S+\/postgres\.log/);
   });
 
   it('takes a relative STACK_DIR as the same stack (PostgreSQL would miss a relative path)', () => {
     const relative = run('scripts/stack.sh', ['status'], { STACK_DIR: path.relative(ROOT, STACK_DIR) });
     expect(relative.stdout).toContain(`stack:      ${STACK_DIR}\n`);
     expect(relative.stdout).toMatch(/postgres: +running/);
+  });
+
+  // As root, PostgreSQL runs as the postgres user, who cannot enter a folder private to root (a
+  // checkout in /root, a mktemp -d): such a stack keeps its cluster where postgres can reach it.
+  it('runs from folders private to their owner, two stacks on two clusters, and wipes its own', () => {
+    const port = (key: 'PORT' | 'PG_PORT' | 'REDIS_PORT', offset: number) => String(Number(stackEnv()[key]) + offset);
+    const stacks = [1, 2].map((offset) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'private-stack-'));
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      return { dir, env: { STACK_DIR: dir, PORT: port('PORT', offset), PG_PORT: port('PG_PORT', offset), REDIS_PORT: port('REDIS_PORT', offset) } };
+    });
+    try {
+      const dataDirs = stacks.map(({ env }) => {
+        const services = run('scripts/stack.sh', ['services'], env);
+        expect(services.stderr).toBe('');
+        expect(services.status).toBe(0);
+        const status = run('scripts/stack.sh', ['status'], env).stdout;
+        expect(status).toMatch(new RegExp(`postgres: +running on 127\\.0\\.0\\.1:${env.PG_PORT}`));
+        return /pg data: +(\S+)/.exec(status)![1]!;
+      });
+      expect(new Set(dataDirs).size).toBe(2);
+      if (process.getuid?.() === 0) for (const [i, data] of dataDirs.entries()) expect(data.startsWith(stacks[i]!.dir)).toBe(false);
+      // Each can read its own cluster; wipe stops it and deletes the data wherever it lives.
+      const wiped = run('scripts/stack.sh', ['wipe'], stacks[0]!.env);
+      expect(wiped.status).toBe(0);
+      expect(existsSync(dataDirs[0]!)).toBe(false);
+      expect(existsSync(stacks[0]!.dir)).toBe(false);
+      expect(run('scripts/stack.sh', ['status'], stacks[1]!.env).stdout).toMatch(/postgres: +running/);
+    } finally {
+      for (const { dir, env } of stacks) {
+        run('scripts/stack.sh', ['wipe'], env);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 
   it('stops with a clear message when a port is taken', () => {
@@ -95,7 +130,7 @@ describe('scripts/stack.sh', () => {
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(new RegExp(`port ${stackEnv().PG_PORT} \\(PostgreSQL\\) is taken by another program`));
     } finally {
-      run('scripts/stack.sh', ['down'], { STACK_DIR: dir });
+      run('scripts/stack.sh', ['wipe'], { STACK_DIR: dir });
       rmSync(dir, { recursive: true, force: true });
     }
   });
