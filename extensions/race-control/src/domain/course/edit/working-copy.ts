@@ -116,7 +116,8 @@ export class WorkingCopy {
       const { collection } = parseKey(key);
       const before = this.original.get(key);
       if (!before) {
-        const { id: _id, ...fields } = o as CourseObject & Record<string, unknown>;
+        const fields: Record<string, unknown> = { ...o };
+        delete fields.id; // the temporary id stays in the browser; the server gives the real one
         (plan.creates[collection] ??= []).push({ key, fields });
         plan.count++;
       } else if (before !== JSON.stringify(o)) {
