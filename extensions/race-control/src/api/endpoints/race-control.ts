@@ -6,6 +6,7 @@ import { accountabilityOf } from '../accountability';
 import { actingAs, type DirectusContext } from '../acting-as';
 import { register as registerStageOps } from '../routes/stage-ops';
 import { register as registerGps } from '../routes/gps';
+import { register as registerMapChunk } from '../routes/map-chunk';
 
 export default defineEndpoint({
   id: 'race-control',
@@ -22,5 +23,6 @@ export default defineEndpoint({
     });
     registerStageOps(router, context as never);
     registerGps(router, context as never);
+    registerMapChunk(router);
   },
 });
