@@ -67,6 +67,7 @@ export function fakeMapLibrary() {
     getCenter() { return { lng: 20.05, lat: 42 }; }
     getZoom() { return 10; }
     flyTo() {}
+    easeTo() {}
     remove() {}
   }
   const control = (kind: string) => class extends Control { constructor() { super(kind); } };
@@ -106,6 +107,7 @@ export function fakeMapLibrary() {
     getLngLat() { return { lng: this.lngLat[0], lat: this.lngLat[1] }; }
     addTo() { return this; }
     on(e: string, f: () => void) { this.handlers.set(e, f); return this; }
+    getElement() { return { addEventListener() {} }; }
     remove() {}
   }
   const markers: FakeMarker[] = [];
