@@ -32,15 +32,17 @@ export function toOpenRallyGpx(course: ExportCourse): string {
     `<gpx version="1.1" creator="race-control" xmlns="http://www.topografix.com/GPX/1/1" xmlns:openrally="${OPENRALLY_NS}" xmlns:rc="${RACE_CONTROL_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.topografix.com/GPX/1/1 http://www.topografix.com/GPX/1/1/gpx.xsd">`,
     `  <metadata>\n    <name>${escapeXml(course.name)}</name>\n    <extensions><openrally:units>metric</openrally:units><openrally:distance>${km(total)}</openrally:distance></extensions>\n  </metadata>`,
     ...wpts,
-    ...tracks(course),
+    ...tracks(course, true),
     '</gpx>',
     '',
   ].join('\n');
 }
 
-export function tracks(course: ExportCourse): string[] {
+/** `withOurs`: the segment's target time rides along in our namespace (plain GPX declares none). */
+export function tracks(course: ExportCourse, withOurs = false): string[] {
   return course.routes.map((r) => {
     const pts = r.coordinates.map((c) => `<trkpt lat="${coord(c[1])}" lon="${coord(c[0])}"/>`).join('\n      ');
-    return `  <trk>\n    <name>${escapeXml(r.name)}</name>${r.type ? `\n    <type>${r.type}</type>` : ''}\n    <trkseg>\n      ${pts}\n    </trkseg>\n  </trk>`;
+    const ext = withOurs && r.targetDurationSeconds !== null ? `\n    <extensions><rc:target_duration_seconds>${r.targetDurationSeconds}</rc:target_duration_seconds></extensions>` : '';
+    return `  <trk>\n    <name>${escapeXml(r.name)}</name>${r.type ? `\n    <type>${r.type}</type>` : ''}${ext}\n    <trkseg>\n      ${pts}\n    </trkseg>\n  </trk>`;
   });
 }

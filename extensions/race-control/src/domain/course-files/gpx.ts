@@ -153,7 +153,8 @@ export function readGpx(root: TNode): RawCourse {
       const name = text(child(e, 'name')) || `Track ${course.routes.length + 1}`;
       const pieces = elements(e).filter((s) => localName(s.tagName) === 'trkseg').map((s) => elements(s).filter((p) => localName(p.tagName) === 'trkpt'));
       const route = readLine(name, 'track', pieces, course);
-      if (route) course.routes.push({ ...route, type: segmentTypeOf(text(child(e, 'type'))) });
+      const ours = extensionsOf(e, scope).rc.find((x) => localName(x.tagName) === 'target_duration_seconds');
+      if (route) course.routes.push({ ...route, type: segmentTypeOf(text(child(e, 'type'))), targetDurationSeconds: numberOr(text(ours), null) });
     } else if (tag === 'rte') {
       const name = text(child(e, 'name')) || `Route ${course.routes.length + 1}`;
       const route = readLine(name, 'route', [elements(e).filter((p) => localName(p.tagName) === 'rtept')], course);

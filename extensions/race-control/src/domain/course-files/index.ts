@@ -8,3 +8,5 @@ export { toGeoJson, toKml } from './export-geojson';
 export type { ExportCourse } from './export-shared';
 export { DEFAULT_RADII, WAYPOINT_KINDS } from './kinds';
 export type * from './types';
+export { courseProblems } from './checks';
+export { defaultTargets, planImport, summarize, type ExistingSegment, type ImportMode, type ImportPlan, type SegmentTargets } from './plan';
