@@ -3,7 +3,8 @@
 // file has none, DZ/FZ pairs become corridors along the route, neutralizations become segments, and
 // roadbook km that disagree with the route are listed. Whatever is guessed says so in a note.
 import { DEFAULT_RADII, SHOWS_COORDINATES } from './kinds';
-import { corridor, distanceMeters, projectOnRoute, roundPosition, simplifyLine, sliceKm } from './geometry';
+import { corridor } from './corridor';
+import { distanceMeters, projectOnRoute, roundPosition, simplifyLine, sliceKm } from './geometry';
 import type { RawCourse, RawWaypoint } from './raw';
 import { refuseNoGeometry } from './refusals';
 import type { CourseFile, CourseRoute, CourseSpeedZone, CourseWaypoint, Note, Position, WaypointKind } from './types';

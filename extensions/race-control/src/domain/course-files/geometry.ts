@@ -1,7 +1,6 @@
 // Plane geometry good to centimetres over a stage: distances on the sphere, and a local
 // equirectangular projection (metres) for simplification and projecting onto a route, where the
 // 1 % scale drift across a 2° stage moves a 1 m tolerance by a centimetre.
-import { buffer, lineString, simplify } from '@turf/turf';
 import type { Position } from './types';
 
 const EARTH_M = 6_371_008.8;
@@ -111,18 +110,6 @@ export function sliceKm(route: readonly Position[], fromKm: number, toKm: number
   }
   if (!out.length) out.push(route[route.length - 1]!);
   return out;
-}
-
-/**
- * The corridor a speed zone polices: the route between DZ and FZ widened by `halfWidthMeters`
- * (the seed's 40 m). Simplified by ~3 m to drop the buffer's redundant arc points, as the seed does.
- */
-export function corridor(stretch: readonly Position[], halfWidthMeters: number): Position[] {
-  const line = stretch.length >= 2 ? stretch : [stretch[0]!, stretch[0]!];
-  const widened = buffer(lineString(line as Position[]), halfWidthMeters, { units: 'meters', steps: 8 });
-  if (!widened || widened.geometry.type !== 'Polygon') throw new Error('the speed zone has no length to widen');
-  const simple = simplify(widened, { tolerance: 0.00003, highQuality: true });
-  return (simple.geometry.coordinates[0] as Position[]).map(roundPosition);
 }
 
 export function insideRing(ring: readonly Position[], p: Position): boolean {

@@ -1,6 +1,6 @@
 // XML without a DOM: txml parses in a Web Worker, where DOMParser does not exist. Elements are
 // matched by local name and namespace URI (never by prefix: files use `openrally:`, `or:`, none).
-import { parse, type TNode } from 'txml';
+import { parse, type TNode } from 'txml/txml';
 import { refuseNotCourse } from './refusals';
 
 export type { TNode };

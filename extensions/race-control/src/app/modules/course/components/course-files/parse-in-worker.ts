@@ -1,7 +1,7 @@
 // Parses a course file in a Web Worker started from the inlined script (a blob: URL), reporting
 // progress; one worker per file, ended when it answers.
 import source from 'virtual:course-files-worker';
-import type { CourseFile } from '../../../../../domain/course-files/index';
+import type { CourseFile } from '../../../../../domain/course-files/types';
 import type { ParseReply, ParseRequest } from './parse-messages';
 
 let url: string | null = null;

@@ -1,5 +1,5 @@
 // What the page and the parser's worker say to each other.
-import type { CourseFile } from '../../../../../domain/course-files/index';
+import type { CourseFile } from '../../../../../domain/course-files/types';
 
 /** `toleranceMeters: null`: the default (1 m, or 0 for files race control wrote). */
 export interface ParseRequest { file: File; toleranceMeters: number | null }

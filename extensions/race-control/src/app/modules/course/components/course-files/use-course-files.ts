@@ -3,10 +3,9 @@
 // the exports. The save sends the previewed course itself (as our GeoJSON, read back with every
 // vertex kept), so what is written is exactly what the race director saw.
 import { computed, ref, shallowRef, type Ref } from 'vue';
-import {
-  defaultTargets, planImport, summarize, toGeoJson,
-  type CourseFile, type ExistingSegment, type ImportMode, type SegmentTargets,
-} from '../../../../../domain/course-files/index';
+import { defaultTargets, planImport, summarize, type ExistingSegment, type ImportMode, type SegmentTargets } from '../../../../../domain/course-files/plan';
+import { toGeoJson } from '../../../../../domain/course-files/export-geojson';
+import type { CourseFile } from '../../../../../domain/course-files/types';
 import { errorWords, ourEndpoint, useRaceControlSdk } from '../../../../sdk';
 import { parseInWorker } from './parse-in-worker';
 
