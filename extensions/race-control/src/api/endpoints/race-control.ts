@@ -5,6 +5,8 @@ import { EXTENSION_VERSION } from '../../version';
 import { accountabilityOf } from '../accountability';
 import { actingAs, type DirectusContext } from '../acting-as';
 import { register as registerStageOps } from '../routes/stage-ops';
+import { register as registerGps } from '../routes/gps';
+import { register as registerMapChunk } from '../routes/map-chunk';
 import { register as registerCourseFiles } from '../course-files/routes';
 
 export default defineEndpoint({
@@ -21,6 +23,8 @@ export default defineEndpoint({
       res.json({ status: 'ok', extension: EXTENSION_VERSION, postgis: rows[0]?.postgis ?? null });
     });
     registerStageOps(router, context as never);
+    registerGps(router, context as never);
+    registerMapChunk(router);
     registerCourseFiles(router, context as never);
   },
 });
