@@ -54,6 +54,9 @@ describe('import', () => {
     expect(res.status, res.text).toBe(200);
     const answer = JSON.parse(res.text).data;
     expect(answer.summary).toMatch(/^adds 2 routes, 9 waypoints, 1 speed zone; skips 2 roadbook boxes with no waypoint kind; drops [\d,]+ vertices within 1 m/);
+    // The course editor's checks ran on the stage as written (errors there block publishing, not the import).
+    expect(answer.problems).toEqual(expect.any(Array));
+    console.log('course checks on the recce import:', answer.problems.map((p: { message: string }) => p.message));
     const course = await courseOf(stage);
     expect(course.segments.map((g) => [g.name, g.type, g.target_duration_seconds])).toEqual([
       ['SS3 Pukë – Kukës', 'special-stage', null],

@@ -3,7 +3,9 @@
 import type { Accountability, SchemaOverview } from '@directus/types';
 import type { Knex } from 'knex';
 import type { CourseFile, CourseRoute, ExistingSegment, ExportCourse, ImportPlan, Position, SegmentType } from '../../domain/course-files/index';
+import { checkCourse } from '../../domain/course/checks';
 import type { DirectusContext } from '../acting-as';
+import { readCourse as readStageCourse } from '../course/store';
 
 type Row = Record<string, unknown>;
 interface Service {
@@ -73,7 +75,14 @@ export async function readCourse(s: Store, stages: { id: string; name: string }[
   };
 }
 
-export interface ImportResult { segments: { created: string[]; updated: string[] }; waypoints: number; speedZones: number; removed: { waypoints: number; speedZones: number } }
+export interface ImportResult {
+  segments: { created: string[]; updated: string[] };
+  waypoints: number;
+  speedZones: number;
+  removed: { waypoints: number; speedZones: number };
+  /** The course editor's checks on the whole stage as written (errors block publishing, not this save). */
+  problems: { severity: string; code: string; message: string }[];
+}
 
 const line = (r: CourseRoute) => ({ type: 'LineString', coordinates: r.coordinates });
 
@@ -85,7 +94,7 @@ const line = (r: CourseRoute) => ({ type: 'LineString', coordinates: r.coordinat
 export async function writeImport(s: Store, stageId: string, course: CourseFile, plan: ImportPlan, waypointSegment: string | null): Promise<ImportResult> {
   return s.context.database.transaction(async (trx) => {
     const rows = await stageRows(s, [stageId], trx);
-    const result: ImportResult = { segments: { created: [], updated: [] }, waypoints: 0, speedZones: 0, removed: { waypoints: 0, speedZones: 0 } };
+    const result: ImportResult = { segments: { created: [], updated: [] }, waypoints: 0, speedZones: 0, removed: { waypoints: 0, speedZones: 0 }, problems: [] };
     if (plan.mode === 'replace') {
       if (rows.waypoints.length) result.removed.waypoints = (await service(s, 'waypoints', trx).deleteMany(rows.waypoints.map((w) => w.id as string))).length;
       if (rows.zones.length) result.removed.speedZones = (await service(s, 'speed_limit_zones', trx).deleteMany(rows.zones.map((z) => z.id as string))).length;
@@ -125,6 +134,9 @@ export async function writeImport(s: Store, stageId: string, course: CourseFile,
     if (waypoints.length) result.waypoints = (await service(s, 'waypoints', trx).createMany(waypoints)).length;
     const zones = course.speedZones.map((z) => ({ segment_id: segmentFor(z.route), name: z.name, speed_limit_kmh: z.speedLimitKmh, area: { type: 'Polygon', coordinates: [z.area] } }));
     if (zones.length) result.speedZones = (await service(s, 'speed_limit_zones', trx).createMany(zones)).length;
+    // The caller was shown to see the stage (routes.ts); the rows just written are read back in this transaction.
+    const written = await readStageCourse(trx, stageId);
+    result.problems = written ? checkCourse(written.course).map((p) => ({ severity: p.severity, code: p.code, message: p.message })) : [];
     return result;
   });
 }

@@ -10,3 +10,4 @@ export { DEFAULT_RADII, WAYPOINT_KINDS } from './kinds';
 export type * from './types';
 export { courseProblems } from './checks';
 export { defaultTargets, planImport, summarize, type ExistingSegment, type ImportMode, type ImportPlan, type SegmentTargets } from './plan';
+export { asCourse, courseCheckNotes } from './course-checks';
