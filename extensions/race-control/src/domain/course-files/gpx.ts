@@ -28,6 +28,10 @@ function readUnits(root: TNode, scope: Scope, notes: Note[]): Units {
   return METRIC;
 }
 
+// Number('') is 0, so empty attributes are caught first; NaN is what missing or garbled text gives.
+const num = (t: string | null | undefined): number => (t ? Number(t) : NaN);
+const inRange = (lon: number, lat: number) => lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
+
 function point(node: TNode, where: string): Position | null {
   const lat = numberOr(node.attributes.lat, null);
   const lon = numberOr(node.attributes.lon, null);
@@ -36,17 +40,20 @@ function point(node: TNode, where: string): Position | null {
   return [lon, lat];
 }
 
-function readLine(name: string, type: string, pieces: TNode[][], course: RawCourse): RawRoute | null {
+type RawPoint = [string | null | undefined, string | null | undefined];
+
+function readLine(name: string, type: string, pieces: RawPoint[][], course: RawCourse): RawRoute | null {
   const points: Position[] = [];
   let joined = 0;
   for (const piece of pieces) {
     let first = true;
     for (const pt of piece) {
-      const p = point(pt, `A point of ${type} "${name}" (point ${points.length + 1})`);
-      if (!p) { course.skipped.trackPoints++; continue; }
+      const lat = num(pt[0]), lon = num(pt[1]);
+      if (Number.isNaN(lat) || Number.isNaN(lon)) { course.skipped.trackPoints++; continue; }
+      if (!inRange(lon, lat)) checkRange(lon, lat, `A point of ${type} "${name}" (point ${points.length + 1})`);
       if (first && points.length) joined++;
       first = false;
-      points.push(p);
+      points.push([lon, lat]);
     }
   }
   if (joined) course.notes.push({ level: 'info', text: `${type} "${name}": ${joined + 1} pieces (trkseg) joined into one route across their gaps.` });
@@ -137,7 +144,8 @@ function hasOpenRally(root: TNode): boolean {
     /openrally\.org\/xmlschemas/i.test(JSON.stringify(root.attributes));
 }
 
-export function readGpx(root: TNode): RawCourse {
+/** `scanned`: the trkseg bodies cut out of the file by scanTracks, in order. */
+export function readGpx(root: TNode, scanned: RawPoint[][]): RawCourse {
   const course: RawCourse = { format: 'gpx', routes: [], waypoints: [], zones: [], notes: [], skipped: emptySkipped(), ours: false };
   const scope = scopeOf(root, new Map());
   course.ours = [...scope.values()].includes(RACE_CONTROL_NS);
@@ -151,13 +159,13 @@ export function readGpx(root: TNode): RawCourse {
     const tag = localName(e.tagName);
     if (tag === 'trk') {
       const name = text(child(e, 'name')) || `Track ${course.routes.length + 1}`;
-      const pieces = elements(e).filter((s) => localName(s.tagName) === 'trkseg').map((s) => elements(s).filter((p) => localName(p.tagName) === 'trkpt'));
+      const pieces = elements(e).filter((s) => localName(s.tagName) === 'trkseg').map((s) => scanned[Number(s.attributes['data-scan'])] ?? []);
       const route = readLine(name, 'track', pieces, course);
       const ours = extensionsOf(e, scope).rc.find((x) => localName(x.tagName) === 'target_duration_seconds');
       if (route) course.routes.push({ ...route, type: segmentTypeOf(text(child(e, 'type'))), targetDurationSeconds: numberOr(text(ours), null) });
     } else if (tag === 'rte') {
       const name = text(child(e, 'name')) || `Route ${course.routes.length + 1}`;
-      const route = readLine(name, 'route', [elements(e).filter((p) => localName(p.tagName) === 'rtept')], course);
+      const route = readLine(name, 'route', [elements(e).filter((p) => localName(p.tagName) === 'rtept').map((p): RawPoint => [p.attributes.lat, p.attributes.lon])], course);
       if (route) course.routes.push({ ...route, type: segmentTypeOf(text(child(e, 'type'))) });
     }
   }

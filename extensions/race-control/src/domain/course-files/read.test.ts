@@ -100,6 +100,12 @@ describe('quirks real files have', () => {
     expect(notes(c)).toMatch(/unknown kind "Gas Station" taken as WPV/);
   });
 
+  it('reads track points under a prefixed GPX namespace, and an empty trkseg, without a DOM tree for them', () => {
+    const c = read(`<g:gpx xmlns:g="http://www.topografix.com/GPX/1/1"><g:trk><g:name>P</g:name><g:trkseg/><g:trkseg>
+      <g:trkpt lon='19.9' lat='42.05'><g:ele>1</g:ele></g:trkpt><g:trkpt lat="42.06" lon="19.91"/></g:trkseg></g:trk></g:gpx>`, 0);
+    expect(c.routes).toEqual([expect.objectContaining({ name: 'P', coordinates: [[19.9, 42.05], [19.91, 42.06]] })]);
+  });
+
   it('reads tracks with and without elevation and time alike', () => {
     const c = read(f.openRallyV103, 0);
     expect(c.routes[0]!.coordinates.every((p) => p.length === 2)).toBe(true);

@@ -4,6 +4,7 @@ import { assemble, type AssembleOptions } from './assemble';
 import { readGeoJson } from './geojson';
 import { readGpx } from './gpx';
 import { readKml } from './kml';
+import { scanTracks } from './track-scan';
 import { refuseEmpty, refuseNotCourse, refuseSize } from './refusals';
 import type { RawCourse } from './raw';
 import type { CourseFile } from './types';
@@ -23,11 +24,13 @@ export function readCourseFile(input: string, options: ReadOptions): CourseFile 
   const body = input.replace(/^\uFEFF/, '').trim();
   if (!body) refuseEmpty(fileName);
   if (body.startsWith('<')) {
-    progress(0.05, 'Reading the XML');
-    const root = parseXml(body, fileName);
+    progress(0.05, 'Reading the track points');
+    const { light, pieces } = scanTracks(body);
+    progress(0.4, 'Reading the XML');
+    const root = parseXml(light, fileName);
     const tag = localName(root.tagName);
     progress(0.5, 'Reading tracks and waypoints');
-    if (tag === 'gpx') return finish(readGpx(root), options, progress);
+    if (tag === 'gpx') return finish(readGpx(root, pieces), options, progress);
     if (tag === 'kml') return finish(readKml(root), options, progress);
     refuseNotCourse(fileName, `XML, but its root element is <${root.tagName}>, not <gpx> or <kml>`);
   }
