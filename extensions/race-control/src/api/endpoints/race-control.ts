@@ -7,6 +7,7 @@ import { actingAs, type DirectusContext } from '../acting-as';
 import { register as registerStageOps } from '../routes/stage-ops';
 import { register as registerGps } from '../routes/gps';
 import { register as registerMapChunk } from '../routes/map-chunk';
+import { register as registerCourseFiles } from '../course-files/routes';
 
 export default defineEndpoint({
   id: 'race-control',
@@ -24,5 +25,6 @@ export default defineEndpoint({
     registerStageOps(router, context as never);
     registerGps(router, context as never);
     registerMapChunk(router);
+    registerCourseFiles(router, context as never);
   },
 });
