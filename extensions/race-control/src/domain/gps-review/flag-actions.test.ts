@@ -24,7 +24,8 @@ describe('flag actions', () => {
     applyAction(track, action);
     expect([...track.flagged.slice(2, 7)]).toEqual([0, 1, 1, 1, 0]);
     const undo = inverse(action, 'a2');
-    expect(undo).toMatchObject({ op: 'unflag', undoes: 'a1', reason: 'spike', message: 'pending' });
+    expect(undo).toMatchObject({ op: 'unflag', undoes: 'a1', reason: 'flagged-in-error', note: 'Undo of the flag (spike)', message: 'pending' });
+    expect(inverse(undo, 'a3')).toMatchObject({ op: 'flag', reason: 'other', note: 'Undo of the unflag (flagged-in-error: Undo of the flag (spike))' });
     applyAction(track, undo);
     expect([...track.flagged.slice(2, 7)]).toEqual([0, 0, 1, 0, 0]);
     applyAction(track, undo, true);

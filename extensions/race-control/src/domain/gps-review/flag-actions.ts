@@ -15,7 +15,7 @@ export interface Run {
 }
 
 export interface FlagAction {
-  /** Made by the browser; the server's idempotency key, so a retried request flags once. */
+  /** The browser's name for the action (the server names it by flag_id once saved). */
   id: string;
   op: FlagOp;
   runs: Run[];
@@ -25,6 +25,9 @@ export interface FlagAction {
   undoes?: string;
   message: MessageState;
   error?: string;
+  /** From the server's answer: position_flags.id and the stream message's id (null: nothing changed). */
+  flag_id?: string | null;
+  message_id?: string | null;
 }
 
 /** Consecutive indices of a sorted selection, as runs. */
@@ -55,13 +58,18 @@ export function planAction(track: ReviewTrack, selection: Uint32Array, op: FlagO
   return { id, op, runs, reason: words.reason, note: words.note ?? '', message: 'pending' };
 }
 
+/**
+ * The undo of an action. The API knows unflag reasons apart from flag reasons: undoing a flag is
+ * `flagged-in-error`; undoing an unflag flags again as `other`, the note saying why.
+ */
 export function inverse(action: FlagAction, id: string): FlagAction {
+  const op: FlagOp = action.op === 'flag' ? 'unflag' : 'flag';
   return {
     id,
-    op: action.op === 'flag' ? 'unflag' : 'flag',
+    op,
     runs: action.runs.map((r) => ({ ...r })),
-    reason: action.reason,
-    note: `undo of ${action.op} ${action.id}`,
+    reason: op === 'unflag' ? 'flagged-in-error' : 'other',
+    note: `Undo of the ${action.op} (${action.reason}${action.note ? `: ${action.note}` : ''})`,
     undoes: action.id,
     message: 'pending',
   };

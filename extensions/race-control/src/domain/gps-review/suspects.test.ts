@@ -4,15 +4,16 @@ import { iso, straightTrack } from './test-track';
 
 const track = straightTrack(100);
 const suspects = placeSuspects(track, [
-  { id: 'c', kind: 'spike', from: iso(60), to: iso(60), reason: 'implied 412 km/h' },
-  { id: 'a', kind: 'no-fix', from: iso(10), to: iso(15), reason: 'satellites 0' },
-  { id: 'b', kind: 'spike', from: iso(30), to: iso(31), reason: 'implied 380 km/h' },
-  { id: 'gone', kind: 'spike', from: '2026-06-09T00:00:00Z', to: '2026-06-09T00:00:01Z', reason: 'not on this track' },
+  { id: 'c', reason: 'spike', from: iso(60), to: iso(60) },
+  { id: 'a', reason: 'no-fix', from: iso(10), to: iso(15) },
+  { id: 'b', reason: 'spike', from: iso(30), to: iso(31) },
+  { id: 'gone', reason: 'spike', from: '2026-06-09T00:00:00Z', to: '2026-06-09T00:00:01Z' },
 ]);
 
 describe('suspects on the track', () => {
   it('are placed by time, in time order, and those off the track dropped', () => {
     expect(suspects.map((s) => [s.id, s.first, s.last])).toEqual([['a', 10, 15], ['b', 30, 31], ['c', 60, 60]]);
+    expect(suspects[0]!.key).toBe(`no-fix@${iso(10)}`);
   });
 
   it('step forward and back, stopping at the ends', () => {

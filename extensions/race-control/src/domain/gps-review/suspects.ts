@@ -3,29 +3,30 @@
 // and a list of fifty reviewed ones should not make them step through all fifty again.
 import { indicesBetween, type ReviewTrack } from './track';
 
-export interface Suspect {
-  id: string;
-  kind: string;
-  /** ISO timestamps bounding the suspect points. */
+/** What this file needs of a suspect (the API's Suspect of domain/gps has more: evidence, impact). */
+export interface SuspectRun {
+  /** The reason code (the fault kind), e.g. `spike`. */
+  reason: string;
+  /** ISO timestamps of the run's first and last point. */
   from: string;
   to: string;
-  reason: string;
-  evidence?: Record<string, unknown>;
 }
 
-export interface PlacedSuspect extends Suspect {
+export type PlacedSuspect<S extends SuspectRun = SuspectRun> = S & {
+  /** `reason@from`: a run of one reason starts at one point only. */
+  key: string;
   first: number;
   last: number;
   fromMs: number;
-}
+};
 
 /** Places each suspect on the track by time, in time order; suspects outside the track are dropped. */
-export function placeSuspects(track: ReviewTrack, suspects: readonly Suspect[]): PlacedSuspect[] {
-  const placed: PlacedSuspect[] = [];
+export function placeSuspects<S extends SuspectRun>(track: ReviewTrack, suspects: readonly S[]): PlacedSuspect<S>[] {
+  const placed: PlacedSuspect<S>[] = [];
   for (const s of suspects) {
     const fromMs = Date.parse(s.from);
     const span = indicesBetween(track.t, fromMs, Date.parse(s.to));
-    if (span) placed.push({ ...s, first: span[0], last: span[1], fromMs });
+    if (span) placed.push({ ...s, key: `${s.reason}@${s.from}`, first: span[0], last: span[1], fromMs });
   }
   return placed.sort((a, b) => a.fromMs - b.fromMs || a.first - b.first);
 }
@@ -40,11 +41,11 @@ export function isPending(track: ReviewTrack, s: PlacedSuspect): boolean {
  * suspect it starts from the point at `cursor` (what the chart or map shows). Stops at the ends:
  * wrapping round would hide that the day is done.
  */
-export function stepSuspect(
-  suspects: readonly PlacedSuspect[],
+export function stepSuspect<S extends SuspectRun>(
+  suspects: readonly PlacedSuspect<S>[],
   current: number | null,
   step: 1 | -1,
-  options: { cursor?: number; accept?: (s: PlacedSuspect) => boolean } = {},
+  options: { cursor?: number; accept?: (s: PlacedSuspect<S>) => boolean } = {},
 ): number | null {
   const accept = options.accept ?? (() => true);
   let i: number;
@@ -62,7 +63,7 @@ export function stepSuspect(
 /** Every point of every suspect of one kind: "all suspects of this kind" as a selection. */
 export function pointsOfKind(suspects: readonly PlacedSuspect[], kind: string): Uint32Array {
   const out: number[] = [];
-  for (const s of suspects) if (s.kind === kind) for (let i = s.first; i <= s.last; i++) out.push(i);
+  for (const s of suspects) if (s.reason === kind) for (let i = s.first; i <= s.last; i++) out.push(i);
   return normalise(out);
 }
 
@@ -70,10 +71,10 @@ export function pointsOfKind(suspects: readonly PlacedSuspect[], kind: string): 
 export function countsByKind(track: ReviewTrack, suspects: readonly PlacedSuspect[]) {
   const counts = new Map<string, { all: number; pending: number }>();
   for (const s of suspects) {
-    const c = counts.get(s.kind) ?? { all: 0, pending: 0 };
+    const c = counts.get(s.reason) ?? { all: 0, pending: 0 };
     c.all++;
     if (isPending(track, s)) c.pending++;
-    counts.set(s.kind, c);
+    counts.set(s.reason, c);
   }
   return counts;
 }

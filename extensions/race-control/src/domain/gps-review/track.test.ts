@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { straightTrack, T0 } from './test-track';
-import { indexAtTime, indicesBetween, lowerBound, onTheMap } from './track';
+import { indexAtTime, indicesBetween, lowerBound, onTheMap, pointState, POINT_STATE, reviewTrackOf } from './track';
 
 describe('track times', () => {
   const track = straightTrack(10);
@@ -22,5 +22,13 @@ describe('track times', () => {
     track.lat[1] = 0;
     track.lat[2] = 91;
     expect([0, 1, 2].map((i) => onTheMap(track, i))).toEqual([true, false, false]);
+  });
+});
+
+describe('the API\'s track columns', () => {
+  it('become a review track, flagged from bit 0, suspect from the reasons', () => {
+    const track = reviewTrackOf({ device_id: '352092110000016', ts: [1, 2, 3], lat: [41, 41, 41], lon: [19, 19, 19], speed: [10, 20, 30], flags: [0, 3, 2], reasons: [0, 32, 32] });
+    expect([...track.flagged]).toEqual([0, 1, 0]);
+    expect([0, 1, 2].map((i) => pointState(track, i))).toEqual([POINT_STATE.good, POINT_STATE.flagged, POINT_STATE.suspect]);
   });
 });

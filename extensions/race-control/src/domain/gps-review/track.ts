@@ -11,6 +11,37 @@ export interface ReviewTrack {
   speed: Float32Array;
   /** 1 when positions.faulty is set. */
   flagged: Uint8Array;
+  /** The detectors' reasons of each point, bit i = REASON_CODES[i] of domain/gps (0: not suspect). */
+  reasons: Uint16Array;
+}
+
+/** One device of the API's track answer (binary decoded, or `format=json` with plain arrays). */
+export interface TrackDeviceColumns {
+  device_id: string;
+  ts: ArrayLike<number>;
+  lat: ArrayLike<number>;
+  lon: ArrayLike<number>;
+  speed: ArrayLike<number>;
+  /** bit0 faulty, bit1 suspect. */
+  flags: ArrayLike<number>;
+  reasons: ArrayLike<number>;
+}
+
+export function reviewTrackOf(device: TrackDeviceColumns): ReviewTrack {
+  const track = emptyTrack(device.device_id, device.ts.length);
+  track.t.set(device.ts);
+  track.lat.set(device.lat);
+  track.lon.set(device.lon);
+  track.speed.set(device.speed);
+  track.reasons.set(device.reasons);
+  for (let i = 0; i < track.count; i++) track.flagged[i] = device.flags[i]! & 1;
+  return track;
+}
+
+/** Flagged wins over suspect: once a marshal has decided, the map shows the decision. */
+export function pointState(track: ReviewTrack, i: number): PointState {
+  if (track.flagged[i]) return POINT_STATE.flagged;
+  return track.reasons[i] ? POINT_STATE.suspect : POINT_STATE.good;
 }
 
 /** What each point shows as on the map and chart. */
@@ -26,6 +57,7 @@ export function emptyTrack(imei: string, count: number): ReviewTrack {
     lat: new Float64Array(count),
     speed: new Float32Array(count),
     flagged: new Uint8Array(count),
+    reasons: new Uint16Array(count),
   };
 }
 
