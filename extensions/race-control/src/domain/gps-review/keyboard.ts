@@ -9,6 +9,9 @@ export type ReviewCommand =
   | 'next-device'
   | 'all-of-kind'
   | 'clear-selection'
+  | 'click-tool'
+  | 'box-tool'
+  | 'lasso-tool'
   | 'help';
 
 export interface KeyBinding {
@@ -26,6 +29,9 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: ['n'], command: 'next-device', words: 'Next device with pending suspects' },
   { keys: ['a'], command: 'all-of-kind', words: 'Select all suspects of the current kind' },
   { keys: ['Escape'], command: 'clear-selection', words: 'Clear the selection' },
+  { keys: ['c'], command: 'click-tool', words: 'Map: click points' },
+  { keys: ['b'], command: 'box-tool', words: 'Map: drag a box' },
+  { keys: ['l'], command: 'lasso-tool', words: 'Map: draw a lasso' },
   { keys: ['?'], command: 'help', words: 'Show or hide these shortcuts' },
 ];
 
