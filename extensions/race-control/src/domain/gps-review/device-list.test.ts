@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextPendingDevice, searchDevices, sortDevices, type DeviceRow } from './device-list';
+import { crewWords, nextPendingDevice, searchDevices, sortDevices, type DeviceRow } from './device-list';
 
 const row = (imei: string, race: number | null, crew: string, extra: Partial<DeviceRow> = {}): DeviceRow => ({
   imei, entry_id: `e${race}`, race_number: race, crew, class_code: 'M-1', purpose: 'primary', suspects: {}, pending: 0, flagged: 0, last_fix: null, ...extra,
@@ -30,5 +30,12 @@ describe('device list', () => {
     expect(nextPendingDevice(rows, '1')?.imei).toBe('3');
     expect(nextPendingDevice(rows, '3')?.imei).toBe('1');
     expect(nextPendingDevice([rows[1]!], null)).toBeNull();
+  });
+});
+
+describe('crew words', () => {
+  it('put the driver first', () => {
+    expect(crewWords([{ role: 'co-pilot', user_id: { first_name: 'Ana', last_name: 'Leka' } }, { role: 'pilot', user_id: { first_name: 'Besnik', last_name: null } }])).toBe('Besnik / Ana Leka');
+    expect(crewWords(undefined)).toBe('');
   });
 });

@@ -67,3 +67,19 @@ export function nextPendingDevice(rows: readonly DeviceRow[], current: string | 
   }
   return null;
 }
+
+export interface CrewMember {
+  role: string | null;
+  user_id: { first_name: string | null; last_name: string | null } | null;
+}
+
+const DRIVER_FIRST: Record<string, number> = { pilot: 0, rider: 0, runner: 0, hiker: 0, 'co-pilot': 1, navigator: 2, mechanic: 3 };
+
+/** The crew as the list shows it: who drives first, then co-pilot, navigator, mechanic. */
+export function crewWords(crew: readonly CrewMember[] | undefined): string {
+  return [...(crew ?? [])]
+    .sort((a, b) => (DRIVER_FIRST[a.role ?? ''] ?? 9) - (DRIVER_FIRST[b.role ?? ''] ?? 9))
+    .map((c) => [c.user_id?.first_name, c.user_id?.last_name].filter(Boolean).join(' '))
+    .filter(Boolean)
+    .join(' / ');
+}

@@ -3,23 +3,14 @@
 // While the queue says `computing` it is asked again after the wait it names.
 import { readItems } from '@directus/sdk';
 import { onBeforeUnmount, ref, shallowRef, type Ref } from 'vue';
-import type { DeviceRow } from '../../../../domain/gps-review/device-list';
+import { crewWords, type CrewMember, type DeviceRow } from '../../../../domain/gps-review/device-list';
 import { errorWords, ourEndpoint, useRaceControlSdk } from '../../../sdk';
 import type { QueueDeviceAnswer, StageQueueAnswer } from './gps-api-types';
+import { ownTrackerRows } from './own-trackers';
 
 interface EntryCrew {
   id: string;
-  crew: { role: string | null; user_id: { first_name: string | null; last_name: string | null } | null }[];
-}
-
-const PILOT_FIRST: Record<string, number> = { pilot: 0, rider: 0, runner: 0, hiker: 0, 'co-pilot': 1, navigator: 2, mechanic: 3 };
-
-export function crewWords(crew: EntryCrew['crew'] | undefined): string {
-  return [...(crew ?? [])]
-    .sort((a, b) => (PILOT_FIRST[a.role ?? ''] ?? 9) - (PILOT_FIRST[b.role ?? ''] ?? 9))
-    .map((c) => [c.user_id?.first_name, c.user_id?.last_name].filter(Boolean).join(' '))
-    .filter(Boolean)
-    .join(' / ');
+  crew: CrewMember[];
 }
 
 export function deviceRow(d: QueueDeviceAnswer, crew: string): DeviceRow {
@@ -37,7 +28,8 @@ export function deviceRow(d: QueueDeviceAnswer, crew: string): DeviceRow {
   };
 }
 
-export function useStageQueue(stageId: Ref<string | undefined>) {
+/** Staff read the stage's queue; a participant (no queue for them) reads their own trackers. */
+export function useStageQueue(stageId: Ref<string | undefined>, ownWindow?: () => { from: string; to: string } | null) {
   const sdk = useRaceControlSdk();
   const rows = shallowRef<DeviceRow[]>([]);
   const state = ref<'ready' | 'computing' | null>(null);
@@ -72,9 +64,21 @@ export function useStageQueue(stageId: Ref<string | undefined>) {
       state.value = queue.state;
       if (queue.state === 'computing') timer = setTimeout(load, Math.max(1000, queue.retry_after_ms));
     } catch (e) {
+      const window = ownWindow?.();
+      if (window && (await ownTrackers(window))) return;
       error.value = `The devices of this stage could not be read: ${errorWords(e)}`;
     } finally {
       loading.value = false;
+    }
+  }
+
+  async function ownTrackers(window: { from: string; to: string }): Promise<boolean> {
+    try {
+      rows.value = await ownTrackerRows(sdk, window);
+      state.value = 'ready';
+      return rows.value.length > 0;
+    } catch {
+      return false;
     }
   }
 

@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSdkMock, sdkModule, type SdkMock } from '../../../test-utils/sdk-mock';
 import { globalDirectives, globalStubs } from '../../../test-utils/stubs';
-import { ENTRIES, IMEI, QUEUE, STAGE } from '../test-fixtures';
+import { ENTRIES, IMEI, QUEUE, STAGE, trackAnswer } from '../test-fixtures';
 
 let sdk: SdkMock = createSdkMock();
 const push = vi.fn();
@@ -85,5 +85,18 @@ describe('device list of a stage', () => {
     sdk.on('GET', '/race-control/gps/stages/s1/queue', () => { throw { errors: [{ message: 'Registrars may not read tracks.' }] }; });
     const view = await mountView();
     expect(view.get('[data-test="error"]').text()).toBe('The devices of this stage could not be read: Registrars may not read tracks.');
+  });
+
+  it('lists a participant\'s own trackers when the stage queue is not theirs to read', async () => {
+    sdk.on('GET', '/items/stages', [STAGE]);
+    sdk.on('GET', '/race-control/gps/stages/s1/queue', () => { throw { errors: [{ message: 'Participants see their own trackers only.' }] }; });
+    sdk.on('GET', '/items/entries', [{ id: 'e12', race_number: 12, class_id: { code: 'M-1' }, crew: ENTRIES[0]!.crew }]);
+    sdk.on('GET', '/race-control/gps/track', { header: {}, devices: [trackAnswer()] });
+    const view = await mountView();
+    expect(view.find('[data-test="error"]').exists()).toBe(false);
+    const cells = view.findAll('[data-test="device-table"] tbody tr td').map((td) => td.text());
+    expect(cells).toEqual(['12', 'Arben Hoxha', 'M-1', 'primary', 'Spike 1No fix 1Clock jump 1', '7', '0', '07:09:59']);
+    const track = new URL(sdk.requests.find((r) => r.path.startsWith('/race-control/gps/track'))!.path, 'http://x').searchParams;
+    expect(Object.fromEntries(track)).toMatchObject({ entry_id: 'e12', max_points: '1' });
   });
 });
