@@ -39,7 +39,8 @@ export async function ownTrackerRows(sdk: RaceControlSdk, window: { from: string
     fields: ['id', 'race_number', 'class_id.code', 'crew.role', 'crew.user_id.first_name', 'crew.user_id.last_name'] as never, limit: -1,
   }))) as unknown as OwnEntry[];
   const rows: DeviceRow[] = [];
-  for (const entry of entries) {
+  // A participant rides one entry an event, two at most: more means this is not a participant.
+  for (const entry of entries.slice(0, 4)) {
     const answer = await sdk.request(ourEndpoint<{ devices: TrackDeviceAnswer[] }>('/gps/track', {
       params: { entry_id: entry.id, from: window.from, to: window.to, max_points: 1, format: 'json' },
     }));

@@ -13,6 +13,11 @@ interface EntryCrew {
   crew: CrewMember[];
 }
 
+function refused(e: unknown): boolean {
+  const err = e as { response?: { status?: number }; errors?: { extensions?: { code?: string } }[] };
+  return err?.response?.status === 403 || err?.errors?.[0]?.extensions?.code === 'FORBIDDEN';
+}
+
 export function deviceRow(d: QueueDeviceAnswer, crew: string): DeviceRow {
   return {
     imei: d.device_id,
@@ -64,8 +69,9 @@ export function useStageQueue(stageId: Ref<string | undefined>, ownWindow?: () =
       state.value = queue.state;
       if (queue.state === 'computing') timer = setTimeout(load, Math.max(1000, queue.retry_after_ms));
     } catch (e) {
+      // Only a refusal (403) means "not staff": a missing route or a failure must not fan out.
       const window = ownWindow?.();
-      if (window && (await ownTrackers(window))) return;
+      if (window && refused(e) && (await ownTrackers(window))) return;
       error.value = `The devices of this stage could not be read: ${errorWords(e)}`;
     } finally {
       loading.value = false;

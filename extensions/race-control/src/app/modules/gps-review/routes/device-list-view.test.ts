@@ -89,7 +89,7 @@ describe('device list of a stage', () => {
 
   it('lists a participant\'s own trackers when the stage queue is not theirs to read', async () => {
     sdk.on('GET', '/items/stages', [STAGE]);
-    sdk.on('GET', '/race-control/gps/stages/s1/queue', () => { throw { errors: [{ message: 'Participants see their own trackers only.' }] }; });
+    sdk.on('GET', '/race-control/gps/stages/s1/queue', () => { throw { errors: [{ message: 'Participants see their own trackers only.', extensions: { code: 'FORBIDDEN' } }] }; });
     sdk.on('GET', '/items/entries', [{ id: 'e12', race_number: 12, class_id: { code: 'M-1' }, crew: ENTRIES[0]!.crew }]);
     sdk.on('GET', '/race-control/gps/track', { header: {}, devices: [trackAnswer()] });
     const view = await mountView();
