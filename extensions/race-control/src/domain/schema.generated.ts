@@ -229,6 +229,22 @@ export interface PenaltyFormula {
   date_updated: string | null;
 }
 
+export interface PositionFlag {
+  id: string;
+  action: "flag" | "unflag";
+  device_id: string;
+  entry_id: string | Entry | null;
+  from: string;
+  to: string;
+  count: number;
+  reason: string;
+  note: string | null;
+  message_id: string;
+  emitted_at: string | null;
+  user_created: string | DirectusUser | null;
+  date_created: string | null;
+}
+
 export interface Segment {
   id: string;
   stage_id: string | Stage;
@@ -364,6 +380,7 @@ export interface Schema {
   organization_vehicles: OrganizationVehicle[];
   organizations: Organization[];
   penalty_formulas: PenaltyFormula[];
+  position_flags: PositionFlag[];
   segments: Segment[];
   speed_limit_zones: SpeedLimitZone[];
   stage_results: StageResult[];

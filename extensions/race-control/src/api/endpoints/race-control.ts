@@ -5,6 +5,8 @@ import { EXTENSION_VERSION } from '../../version';
 import { accountabilityOf } from '../accountability';
 import { actingAs, type DirectusContext } from '../acting-as';
 import { register as registerStageOps } from '../routes/stage-ops';
+import { register as registerGps } from '../routes/gps';
+import { register as registerMapChunk } from '../routes/map-chunk';
 
 export default defineEndpoint({
   id: 'race-control',
@@ -20,5 +22,7 @@ export default defineEndpoint({
       res.json({ status: 'ok', extension: EXTENSION_VERSION, postgis: rows[0]?.postgis ?? null });
     });
     registerStageOps(router, context as never);
+    registerGps(router, context as never);
+    registerMapChunk(router);
   },
 });

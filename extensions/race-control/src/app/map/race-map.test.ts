@@ -1,0 +1,50 @@
+// The map component with MapLibre mocked (happy-dom has no WebGL): it loads the library on demand,
+// offers the project's basemaps plus the offline one, falls back to offline when a basemap fails,
+// shows cursor coordinates and fits to the course.
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { globalStubs } from '../test-utils/stubs';
+import { fakeMapLibrary } from './test-utils/fake-maplibre';
+
+const fake = fakeMapLibrary();
+vi.mock('./library', () => ({ loadMapLibrary: vi.fn(async () => fake.lib), MAP_CHUNK_PATH: '/race-control/assets/map-chunk.js' }));
+
+const { default: RaceMap } = await import('./race-map.vue');
+
+const basemaps = [{ name: 'OpenStreetMap', type: 'raster' as const, url: 'https://tile.example/{z}/{x}/{y}.png' }];
+
+describe('race map', () => {
+  it('loads the map code only when mounted, offers the basemaps and the offline style', async () => {
+    const { loadMapLibrary } = await import('./library');
+    const wrapper = mount(RaceMap, { props: { basemaps, fitBounds: [19.5, 42, 20.4, 42.3] }, global: { stubs: globalStubs } });
+    await flushPromises();
+    expect(loadMapLibrary).toHaveBeenCalled();
+    const options = wrapper.findAll('[data-testid="basemap-switcher"] option').map((o) => o.text());
+    expect(options).toEqual(['OpenStreetMap', 'Offline (no tiles)']);
+    expect(wrapper.emitted('ready')).toHaveLength(1);
+    const map = fake.last();
+    expect(map.options.bounds).toEqual([19.5, 42, 20.4, 42.3]);
+    expect(map.controls.map((c) => c.kind)).toEqual(expect.arrayContaining(['NavigationControl', 'ScaleControl']));
+  });
+
+  it('switches to the offline style when the basemap errors, and says so', async () => {
+    const wrapper = mount(RaceMap, { props: { basemaps }, global: { stubs: globalStubs } });
+    await flushPromises();
+    const map = fake.last();
+    map.fire('error', { sourceId: 'basemap', error: { message: 'Failed to fetch' } });
+    await flushPromises();
+    expect(wrapper.get('[data-testid="basemap-notice"]').text()).toContain('OpenStreetMap did not load (Failed to fetch)');
+    expect((map.styles.at(-1) as { name: string }).name).toBe('Offline (no tiles)');
+  });
+
+  it('shows the cursor position as a roadbook reads it and fits to the course', async () => {
+    const wrapper = mount(RaceMap, { props: { basemaps: [], fitBounds: [19.5, 42, 20.4, 42.3] }, global: { stubs: globalStubs } });
+    await flushPromises();
+    const map = fake.last();
+    map.fire('mousemove', { lngLat: { lng: 19.851, lat: 41.352 } });
+    await flushPromises();
+    expect(wrapper.get('[data-testid="cursor-coordinates"]').text()).toBe('41.35200° N 19.85100° E');
+    await wrapper.get('[data-testid="fit-course"]').trigger('click');
+    expect(map.fitted.at(-1)).toEqual([19.5, 42, 20.4, 42.3]);
+  });
+});

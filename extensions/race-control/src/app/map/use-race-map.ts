@@ -1,0 +1,125 @@
+// The one way our screens make a map: MapLibre (loaded on demand), the project's basemaps with a
+// fallback to the offline style when one does not load, a scale bar, cursor coordinates, fit to
+// bounds and the theme's colours. Overlays (course layers, tracks) register with `onStyle`, because
+// switching basemaps replaces the style and with it every layer added to the old one.
+import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { loadMapLibrary, type MapLibrary } from './library';
+import { basemapChoices, basemapStyle, OFFLINE_NAME, offlineStyle, type Basemap } from './styles';
+import { mapColours, type MapColours } from './theme';
+
+export type Bounds = [west: number, south: number, east: number, north: number];
+
+export interface RaceMapHandle {
+  map: MapLibreMap;
+  lib: MapLibrary;
+  colours: MapColours;
+  /** Run now (if the style is loaded) and after every later style change. */
+  onStyle(apply: (map: MapLibreMap) => void): void;
+  fitTo(bounds: Bounds, options?: { padding?: number; animate?: boolean }): void;
+}
+
+export interface RaceMapOptions {
+  basemaps: Basemap[];
+  /** The first view; without it the map opens on Albania, where the product's first event runs. */
+  bounds?: Bounds | null;
+  /** Give up on a basemap whose tiles have not answered by then (ms). */
+  basemapTimeoutMs?: number;
+}
+
+const ALBANIA: Bounds = [19.0, 39.6, 21.1, 42.7];
+
+export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapOptions) {
+  const handle = shallowRef<RaceMapHandle | null>(null);
+  const error = ref<string | null>(null);
+  const basemapNotice = ref<string | null>(null);
+  const choices = basemapChoices({ basemaps: options.basemaps });
+  const basemap = ref<string>(choices[0]!);
+  const cursor = ref<{ lon: number; lat: number } | null>(null);
+  const appliers: ((map: MapLibreMap) => void)[] = [];
+  let map: MapLibreMap | null = null;
+  let fallbackTimer: ReturnType<typeof setTimeout> | null = null;
+  let destroyed = false;
+
+  function styleFor(name: string, colours: MapColours) {
+    const chosen = options.basemaps.find((b) => b.name === name);
+    return chosen ? basemapStyle(chosen, colours) : offlineStyle(colours);
+  }
+
+  function fallBack(reason: string) {
+    if (!map || basemap.value === OFFLINE_NAME) return;
+    basemapNotice.value = `${basemap.value} did not load (${reason}); showing the offline map`;
+    basemap.value = OFFLINE_NAME;
+  }
+
+  function watchBasemap() {
+    if (fallbackTimer) clearTimeout(fallbackTimer);
+    if (basemap.value === OFFLINE_NAME || !map) return;
+    const m = map;
+    let tileLoaded = false;
+    const onData = (e: { sourceId?: string; tile?: unknown }) => { if (e.sourceId === 'basemap' && e.tile) tileLoaded = true; };
+    m.on('data', onData);
+    fallbackTimer = setTimeout(() => {
+      m.off('data', onData);
+      if (!tileLoaded) fallBack('no tile answered');
+    }, options.basemapTimeoutMs ?? 6000);
+  }
+
+  async function create() {
+    const lib = await loadMapLibrary();
+    if (destroyed || !container.value) return;
+    const colours = mapColours(container.value);
+    const bounds = options.bounds ?? ALBANIA;
+    map = new lib.maplibregl.Map({
+      container: container.value,
+      style: styleFor(basemap.value, colours) as never,
+      bounds,
+      fitBoundsOptions: { padding: 32 },
+      attributionControl: { compact: true },
+      // Double-click is the drawing tools' "finish"; a zoom on it would fight them.
+      doubleClickZoom: false,
+    });
+    map.addControl(new lib.maplibregl.NavigationControl({ showCompass: true }), 'top-right');
+    map.addControl(new lib.maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    map.on('mousemove', (e) => { cursor.value = { lon: e.lngLat.lng, lat: e.lngLat.lat }; });
+    map.on('mouseout', () => { cursor.value = null; });
+    map.on('error', (e: { sourceId?: string; error?: { message?: string } }) => {
+      // A tile server that is down or unreachable (no network at the bivouac): use the offline style.
+      if (e.sourceId === 'basemap' || !map?.isStyleLoaded()) fallBack(e.error?.message ?? 'error');
+    });
+    map.on('style.load', () => { for (const apply of appliers) apply(map!); });
+    const m = map;
+    handle.value = {
+      map: m,
+      lib,
+      colours,
+      onStyle(apply) {
+        appliers.push(apply);
+        if (m.isStyleLoaded()) apply(m);
+      },
+      fitTo(b, o) {
+        m.fitBounds(b, { padding: o?.padding ?? 48, animate: o?.animate ?? true, maxZoom: 16 });
+      },
+    };
+    watchBasemap();
+  }
+
+  watch(basemap, (name) => {
+    if (!map || !handle.value) return;
+    map.setStyle(styleFor(name, handle.value.colours) as never);
+    watchBasemap();
+  });
+
+  watch(container, (el) => {
+    if (el && !map) create().catch((e: unknown) => { error.value = (e as Error).message; });
+  }, { immediate: true });
+
+  onBeforeUnmount(() => {
+    destroyed = true;
+    if (fallbackTimer) clearTimeout(fallbackTimer);
+    map?.remove();
+    map = null;
+  });
+
+  return { handle, error, basemap, choices, basemapNotice, cursor };
+}
