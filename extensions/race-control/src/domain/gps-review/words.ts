@@ -1,5 +1,7 @@
 // What a marshal reads for each reason code and its evidence: the fault in the sport's words and
 // the numbers that make the case, so a suspect is understood without opening anything.
+import type { Evidence } from '../gps/suspect';
+
 export const REASON_WORDS: Record<string, string> = {
   'no-fix': 'No fix',
   'zero-coordinates': 'At (0, 0)',
@@ -19,13 +21,11 @@ export const REASON_WORDS: Record<string, string> = {
 
 export const reasonWords = (code: string): string => REASON_WORDS[code] ?? code;
 
-type Evidence = Record<string, number | string | undefined>;
-
 const round = (v: unknown) => Math.round(Number(v));
 
 /** The evidence in one line, most telling number first, e.g. "412 km/h implied (reported 48, class max 170)". */
 export function evidenceWords(evidence: Evidence | undefined): string {
-  const e = evidence ?? {};
+  const e: Evidence = evidence ?? {};
   const parts: string[] = [];
   if (e.implied_kmh !== undefined) {
     const beside = [e.reported_kmh !== undefined ? `reported ${round(e.reported_kmh)}` : '', e.max_kmh !== undefined ? `class max ${round(e.max_kmh)}` : ''].filter(Boolean);

@@ -1,5 +1,7 @@
 // Answers of the GPS review API (coord/gps-api.md) for the component tests: stage 1 with three
 // trackers, and one device's day with a spike, a no-fix run and a clock jump.
+import { encodeTrack } from '../../../domain/gps/track-codec';
+import { REASON_CODES } from '../../../domain/gps/reasons';
 import type { QueueDeviceAnswer, SuspectAnswer, TrackDeviceAnswer } from './composables/gps-api-types';
 
 export const STAGE = { id: 's1', name: 'Stage 1 Shkodër – Kukës', status: 'closed', sort_order: 1, starts_at: '2026-06-07T05:00:00.000Z', event_id: { id: 'ev', name: 'Rally Albania 2026' } };
@@ -41,8 +43,18 @@ export function trackAnswer(): TrackDeviceAnswer {
 export const SUSPECTS: SuspectAnswer[] = [
   { device_id: IMEI, reason: 'no-fix', from: iso(200), to: iso(204), count: 5, faulty: 0, evidence: { satellites: 0, repeated_s: 5 }, impact: { score: 1, waypoints: [], speed_zones: [], penalties: [] } },
   { device_id: IMEI, reason: 'spike', from: iso(100), to: iso(100), count: 1, faulty: 0, evidence: { implied_kmh: 412, reported_kmh: 61, max_kmh: 170, jump_m: 1500 },
-    impact: { score: 6, waypoints: [], speed_zones: [{ id: 'z1', name: 'Fushë-Arrëz', speed_limit_kmh: 50 }], penalties: [{ id: 'p1', type: 'speeding', seconds: 120 }] } },
+    impact: { score: 6, waypoints: [], speed_zones: [{ id: 'z1', name: 'Fushë-Arrëz', speed_limit_kmh: 50 }], penalties: [{ id: 'p1', type: 'speeding', seconds: 120, window_start: iso(90), window_end: iso(110) }] } },
   { device_id: IMEI, reason: 'clock-jump', from: iso(400), to: iso(400), count: 1, faulty: 0, evidence: { clock_shift_s: 86400 }, impact: { score: 0, waypoints: [], speed_zones: [], penalties: [] } },
 ];
 
 export const ZONES = [{ name: 'Fushë-Arrëz', speed_limit_kmh: 50, area: { type: 'Polygon', coordinates: [[[19.519, 42.0], [19.522, 42.0], [19.522, 42.1], [19.519, 42.1], [19.519, 42.0]]] } }];
+
+/** The same day as the RCT1 answer the SDK hands back raw (a Response). */
+export function trackResponse(answer = trackAnswer()) {
+  const t = answer;
+  const bytes = encodeTrack(
+    { from: iso(-3600), to: iso(80000), thinned: false, every: 1, reasons: REASON_CODES, devices: [{ device_id: t.device_id, entry_id: t.entry_id, race_number: t.race_number, purpose: t.purpose, total: t.total }] },
+    [{ ts: Float64Array.from(t.ts), lat: Float64Array.from(t.lat), lon: Float64Array.from(t.lon), speed: Float32Array.from(t.speed), satellites: new Uint8Array(t.ts.length).fill(9), flags: Uint8Array.from(t.flags), reasons: Uint16Array.from(t.reasons) }],
+  );
+  return { ok: true, status: 200, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+}

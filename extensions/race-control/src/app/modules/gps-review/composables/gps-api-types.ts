@@ -1,44 +1,15 @@
 // The GPS review API's answers as this screen reads them (contract: /work/coord/gps-api.md). The
-// owning types live in domain/gps (gps-api's area); these are the fields the screen uses.
-export interface SuspectAnswer {
-  device_id: string;
-  reason: string;
-  from: string;
-  to: string;
-  count: number;
-  faulty: number;
-  evidence: Record<string, number | string | undefined>;
-  impact: {
-    score: number;
-    waypoints: { id: string; name: string | null; kind: string | null }[];
-    speed_zones: { id: string; name: string | null; speed_limit_kmh: number }[];
-    penalties: { id: string; type: string | null; seconds: number | null }[];
-  };
-}
+// owning types are gps-api's, in domain/gps; what is here only adds what the screen reads besides.
+import type { QueueDevice, StageQueue, Suspect } from '../../../../domain/gps/suspect';
 
-export interface QueueDeviceAnswer {
-  device_id: string;
-  entry_id: string | null;
-  race_number: number | null;
-  class_code: string | null;
-  vehicle_kind: string | null;
-  purpose: string | null;
-  points: number;
-  suspects: number;
-  open_points: number;
-  faulty_points: number;
-  by_reason: Record<string, number>;
-  impact: number;
-  penalties: number;
+export type SuspectAnswer = Suspect;
+
+export interface QueueDeviceAnswer extends QueueDevice {
   /** Asked of gps-api (coord/gps-review.md); the list copes without it. */
   last_fix?: string | null;
 }
 
-export interface StageQueueAnswer {
-  stage_id: string;
-  state: 'ready' | 'computing';
-  computed_at: string | null;
-  retry_after_ms: number;
+export interface StageQueueAnswer extends StageQueue {
   devices: QueueDeviceAnswer[];
 }
 
@@ -49,6 +20,7 @@ export interface FlagAnswer {
   message_id: string | null;
 }
 
+/** One device of `GET /gps/track?format=json` (plain arrays; the binary answer decodes to typed ones). */
 export interface TrackDeviceAnswer {
   device_id: string;
   entry_id: string | null;

@@ -1,12 +1,12 @@
-// The review map's sources and layers (MapLibre style spec): the stage's course underneath for
-// context, then the track line, then the points. Point colour comes from the point's state as the
+// The review map's own sources and layers (MapLibre style spec), drawn over the toolkit's course
+// layers: the track line, then the points. Point colour comes from the point's state as the
 // track arrived (`s`, `k`) overridden by feature state: `f` flagged since, `sel` selected, `cur` the
 // point under the cursor. So every highlight is a feature-state change, never a new setData.
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { KIND_COLOURS, STATE_COLOURS } from '../components/review-colours';
 
-export const SOURCES = { course: 'gr-course', line: 'gr-track-line', points: 'gr-points', draw: 'gr-draw' } as const;
+export const SOURCES = { line: 'gr-track-line', points: 'gr-points', draw: 'gr-draw' } as const;
 export const POINTS_LAYER = 'gr-points';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -15,26 +15,19 @@ const flaggedNow = ['coalesce', ['feature-state', 'f'], ['case', ['==', ['get', 
 const kindColour = ['match', ['get', 'k'], ...KIND_COLOURS.flatMap((c, i) => [i, c]), STATE_COLOURS.suspect];
 
 export interface ReviewSources {
-  course: FeatureCollection;
   line: GeoJSON.Feature;
   points: FeatureCollection;
 }
 
-export function addReviewLayers(map: MapLibreMap, data: ReviewSources, muted: string): void {
+export function addReviewLayers(map: MapLibreMap, data: ReviewSources): void {
   const add = (id: string, d: unknown) => {
     if (map.getSource(id)) return;
     map.addSource(id, { type: 'geojson', data: d as never, ...(id === SOURCES.points ? { buffer: 0, tolerance: 0 } : {}) });
   };
-  add(SOURCES.course, data.course);
   add(SOURCES.line, data.line);
   add(SOURCES.points, data.points);
   add(SOURCES.draw, EMPTY);
   const layer = (spec: Record<string, unknown>) => { if (!map.getLayer(String(spec.id))) map.addLayer(spec as never); };
-  const kind = (k: string) => ['==', ['get', 'kind'], k];
-  layer({ id: 'gr-course-zones', type: 'fill', source: SOURCES.course, filter: kind('speed-zone'), paint: { 'fill-color': STATE_COLOURS.zoneLimit, 'fill-opacity': 0.12 } });
-  layer({ id: 'gr-course-radii', type: 'line', source: SOURCES.course, filter: kind('radius'), paint: { 'line-color': muted, 'line-width': 1, 'line-dasharray': [2, 2] } });
-  layer({ id: 'gr-course-route', type: 'line', source: SOURCES.course, filter: kind('route'), paint: { 'line-color': muted, 'line-width': 3, 'line-opacity': 0.5 } });
-  layer({ id: 'gr-course-waypoints', type: 'circle', source: SOURCES.course, filter: kind('waypoint'), paint: { 'circle-radius': 4, 'circle-color': '#ffffff', 'circle-stroke-color': muted, 'circle-stroke-width': 2 } });
   layer({ id: 'gr-track-line', type: 'line', source: SOURCES.line, paint: { 'line-color': STATE_COLOURS.good, 'line-width': 1.5, 'line-opacity': 0.7 } });
   layer({
     id: POINTS_LAYER, type: 'circle', source: SOURCES.points,

@@ -7,12 +7,15 @@ import { combine, EMPTY_SELECTION, span, timeRange, type SelectionMode } from '.
 import { zoneLimits, type SpeedZone } from '../../../../domain/gps-review/speed-limits';
 import { isPending, placeSuspects, pointsOfKind, stepSuspect, type PlacedSuspect } from '../../../../domain/gps-review/suspects';
 import type { ReviewTrack } from '../../../../domain/gps-review/track';
+import { runsFromTrack } from '../../../../domain/gps-review/track-runs';
 import { errorWords, ourEndpoint, useRaceControlSdk } from '../../../sdk';
 import type { SuspectAnswer } from './gps-api-types';
 import { requestTrack, type LoadedTrack } from './track-request';
 import { stageDay, type ReviewStage } from './use-review-stages';
 
 export type Placed = PlacedSuspect<SuspectAnswer>;
+
+const NO_IMPACT: SuspectAnswer['impact'] = { score: 0, waypoints: [], speed_zones: [], penalties: [] };
 
 export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<string | undefined>) {
   const sdk = useRaceControlSdk();
@@ -47,7 +50,9 @@ export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<stri
     try {
       const [stages, found, zoneRows] = await Promise.all([
         sdk.request(readItems('stages', { filter: { id: { _eq: sid } }, fields: ['id', 'name', 'status', 'sort_order', 'starts_at', 'event_id.id', 'event_id.name'] as never, limit: 1 })),
-        sdk.request(ourEndpoint<SuspectAnswer[]>('/gps/suspects', { params: { device_id: id, stage_id: sid } })),
+        // Evidence and impact come from the suspects endpoint; without it the track's own reason
+        // bits still give the runs (a refusal shows through the track request's words).
+        sdk.request(ourEndpoint<SuspectAnswer[]>('/gps/suspects', { params: { device_id: id, stage_id: sid } })).catch(() => null),
         sdk.request(readItems('speed_limit_zones', { filter: { segment_id: { stage_id: { _eq: sid } } }, fields: ['name', 'speed_limit_kmh', 'area'] as never, limit: -1 })),
       ]);
       stage.value = (stages as unknown as ReviewStage[])[0] ?? null;
@@ -57,7 +62,7 @@ export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<stri
       if (!loaded) throw new Error('This tracker sent nothing on the stage\'s day.');
       track.value = loaded.track;
       device.value = loaded.device;
-      suspects.value = placeSuspects(loaded.track, found);
+      suspects.value = placeSuspects(loaded.track, found ?? runsFromTrack(loaded.track).map((r) => ({ ...r, reason: r.reason as SuspectAnswer['reason'], device_id: id, impact: NO_IMPACT })));
       zones.value = zoneRows as unknown as SpeedZone[];
       limits.value = zoneLimits(loaded.track, zones.value);
       current.value = null;

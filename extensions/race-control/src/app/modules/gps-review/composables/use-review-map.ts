@@ -1,24 +1,22 @@
 // What the review map does with the track: draws it once per style, then follows the review by
 // feature state only (flags, selection, cursor) and moves to the current suspect. Picking is the
 // browser's own kdbush index: click the nearest point, drag a box or a lasso with those tools.
-import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { shallowRef, watch, type Ref } from 'vue';
 import { boundsOfPoints, flagChanges, trackLine, trackPoints } from '../../../../domain/gps-review/map-features';
 import { modeOf, type SelectionMode } from '../../../../domain/gps-review/selection';
 import { buildPointIndex, type LngLat, type PointIndex } from '../../../../domain/gps-review/spatial-index';
 import type { ReviewTrack } from '../../../../domain/gps-review/track';
+import type { Course } from '../../../../domain/course/model';
+import { courseFeatures } from '../../../map/course-features';
+import { addCourseLayers, setCourseData } from '../../../map/course-layers';
+import type { RaceMapHandle } from '../../../map';
 import { addReviewLayers, SOURCES } from './review-layers';
 
 export type MapTool = 'pick' | 'box' | 'lasso';
 
-/** What the review map needs of the toolkit's RaceMapHandle. */
-export interface ReviewMapHandle {
-  map: MapLibreMap;
-  colours: { foregroundSubdued: string };
-  onStyle(apply: (map: MapLibreMap) => void): void;
-  fitTo(bounds: [number, number, number, number], options?: { padding?: number; animate?: boolean }): void;
-}
+/** What the review map needs of the toolkit's handle (so tests can hand it a fake). */
+export type ReviewMapHandle = Pick<RaceMapHandle, 'map' | 'colours' | 'onStyle' | 'fitTo'>;
 
 export interface ReviewMapState {
   track: Ref<ReviewTrack | null>;
@@ -26,7 +24,7 @@ export interface ReviewMapState {
   selection: Ref<Uint32Array>;
   cursor: Ref<number | null>;
   focus: Ref<[number, number] | null>;
-  course: Ref<FeatureCollection>;
+  course: Ref<Course>;
   tool: Ref<MapTool>;
   onPick(picked: Uint32Array, mode: SelectionMode): void;
   onHover(index: number | null): void;
@@ -74,7 +72,10 @@ export function useReviewMap(state: ReviewMapState) {
   function draw(map: MapLibreMap) {
     const t = state.track.value;
     if (!t) return;
-    addReviewLayers(map, { course: state.course.value, line: trackLine(t), points: trackPoints(t) }, handle!.colours.foregroundSubdued);
+    // The course first, so the track is drawn over it.
+    addCourseLayers(map, handle!.colours);
+    setCourseData(map, courseFeatures(state.course.value));
+    addReviewLayers(map, { line: trackLine(t), points: trackPoints(t) });
     // The points were just built from the flags as they are now; a new style (basemap switch) has
     // no feature states, so selection and cursor are told again.
     shownFlags = t.flagged.slice();
@@ -154,7 +155,7 @@ export function useReviewMap(state: ReviewMapState) {
   watch(state.version, showFlags);
   watch(state.selection, showSelection);
   watch(state.cursor, showCursor);
-  watch(state.course, (c) => (handle?.map.getSource(SOURCES.course) as { setData?: (d: unknown) => void } | undefined)?.setData?.(c));
+  watch(state.course, (c) => { if (handle) setCourseData(handle.map, courseFeatures(c)); });
   watch(state.focus, (f) => {
     const t = state.track.value;
     const b = f && t ? boundsOfPoints(t, f[0], f[1]) : null;

@@ -2,15 +2,21 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSdkMock, sdkModule, type SdkMock } from '../../../test-utils/sdk-mock';
 import { globalDirectives, globalStubs } from '../../../test-utils/stubs';
-import { ENTRIES, IMEI, iso, QUEUE, STAGE, SUSPECTS, trackAnswer, ZONES } from '../test-fixtures';
+import { ENTRIES, IMEI, iso, QUEUE, STAGE, SUSPECTS, trackResponse, ZONES } from '../test-fixtures';
+import { fakeMapLibrary } from '../../../map/test-utils/fake-maplibre';
 import { FakePlot } from '../test-uplot';
 
 let sdk: SdkMock = createSdkMock();
 const rights = { position_flags: true };
 const push = vi.fn();
 vi.mock('@directus/extensions-sdk', () => sdkModule({ request: (c: never) => sdk.request(c) } as unknown as SdkMock, {
-  useStores: () => ({ usePermissionsStore: () => ({ hasPermission: (collection: keyof typeof rights, action: string) => action === 'create' && rights[collection] }) }),
+  useStores: () => ({
+    usePermissionsStore: () => ({ hasPermission: (collection: keyof typeof rights, action: string) => action === 'create' && rights[collection] }),
+    useSettingsStore: () => ({ settings: { basemaps: [] } }),
+  }),
 }));
+const fake = fakeMapLibrary();
+vi.mock('../../../map/library', () => ({ loadMapLibrary: vi.fn(async () => fake.lib), MAP_CHUNK_PATH: '' }));
 vi.mock('uplot', () => ({ default: FakePlot }));
 globalThis.ResizeObserver ??= class { observe() {} disconnect() {} } as never;
 const { default: ReviewView } = await import('./review-view.vue');
@@ -22,7 +28,7 @@ function serve() {
   sdk.on('GET', '/items/stages', [STAGE]);
   sdk.on('GET', '/race-control/gps/suspects', SUSPECTS);
   sdk.on('GET', '/items/speed_limit_zones', ZONES);
-  sdk.on('GET', '/race-control/gps/track', { header: {}, devices: [trackAnswer()] });
+  sdk.on('GET', '/race-control/gps/track', () => trackResponse());
   sdk.on('GET', '/race-control/gps/stages/s1/queue', QUEUE);
   sdk.on('GET', '/items/entries', ENTRIES);
   let n = 0;
@@ -153,5 +159,36 @@ describe('review of one tracker', () => {
     expect(view.get('[data-test="shortcuts-help"]').text()).toContain('Next pending suspect');
     await key('n');
     expect(push).toHaveBeenCalledWith('/gps-review/stages/s1/devices/352092110000032');
+  });
+
+  it('draws the course under the track and the points by index; lasso selects, flag and selection are feature states', async () => {
+    sdk.on('GET', '/items/segments', [{ id: 'sg1', sort_order: 1, type: 'special-stage', name: 'SS1', route: { type: 'LineString', coordinates: [[19.5, 42.05], [19.62, 42.05]] },
+      entry_geofence_id: null, exit_geofence_id: null, waypoints: [{ id: 'w1', segment_id: 'sg1', kind: 'WPV', name: 'WP1', location: { type: 'Point', coordinates: [19.55, 42.05] }, tolerance_meters: 90, open_radius_meters: null }],
+      speed_limit_zones: [{ id: 'z1', segment_id: 'sg1', name: 'Fushë-Arrëz', area: ZONES[0]!.area, speed_limit_kmh: 50 }] }]);
+    const view = await mountView();
+    const map = fake.last() as ReturnType<typeof fake.last> & { getZoom(): number };
+    map.getZoom = () => 14;
+    const order = [...map.layers.keys()];
+    expect(order.indexOf('course-routes')).toBeLessThan(order.indexOf('gr-points'));
+    expect((map.sources.get('course-zones')!.data as { features: unknown[] }).features).toHaveLength(1);
+    const points = map.sources.get('gr-points')!.data as { features: { id: number }[] };
+    expect(points.features).toHaveLength(600);
+    expect(points.features[100]!.id).toBe(100);
+
+    await key('l');
+    const at = (lng: number, lat: number, extra = {}) => ({ lngLat: { lng, lat }, originalEvent: {}, preventDefault() {}, ...extra });
+    map.fire('mousedown', at(19.5399, 42.04));
+    for (const [lng, lat] of [[19.5419, 42.04], [19.5419, 42.06], [19.5399, 42.06]]) map.fire('mousemove', at(lng!, lat!));
+    map.fire('mouseup', at(19.5399, 42.06));
+    await flushPromises();
+    expect(view.get('[data-test="facts"]').text()).toContain('selected 10 points');
+    expect(map.featureStates.get('gr-points:203')).toEqual({ sel: true });
+    await key('f');
+    await view.get('form').trigger('submit');
+    await flushPromises();
+    expect(flagRequests()[0]).toMatchObject({ action: 'flag', from: iso(200), to: iso(209) });
+    expect(map.featureStates.get('gr-points:205')).toEqual({ f: 1 });
+    await key('Escape');
+    expect(map.featureStates.get('gr-points:205')).toEqual({ sel: false });
   });
 });
