@@ -32,8 +32,10 @@ export function addReviewLayers(map: MapLibreMap, data: ReviewSources): void {
   layer({
     id: POINTS_LAYER, type: 'circle', source: SOURCES.points,
     paint: {
-      'circle-radius': ['case', ['boolean', ['feature-state', 'cur'], false], 8, ['boolean', ['feature-state', 'sel'], false], 5,
-        ['interpolate', ['linear'], ['zoom'], 10, ['case', ['>', ['get', 'k'], -1], 3, 1.5], 16, ['case', ['>', ['get', 'k'], -1], 6, 4]]],
+      // Zoom must be the outermost expression; each stop then sizes by state.
+      'circle-radius': ['interpolate', ['linear'], ['zoom'],
+        10, ['case', ['boolean', ['feature-state', 'cur'], false], 7, ['boolean', ['feature-state', 'sel'], false], 4, ['>', ['get', 'k'], -1], 3, 1.5],
+        16, ['case', ['boolean', ['feature-state', 'cur'], false], 10, ['boolean', ['feature-state', 'sel'], false], 7, ['>', ['get', 'k'], -1], 6, 4]],
       'circle-color': ['case', ['boolean', ['feature-state', 'sel'], false], STATE_COLOURS.selected, ['==', flaggedNow, 1], STATE_COLOURS.flagged,
         ['>', ['get', 'k'], -1], kindColour, STATE_COLOURS.good],
       'circle-stroke-width': ['case', ['boolean', ['feature-state', 'cur'], false], 2, 0],

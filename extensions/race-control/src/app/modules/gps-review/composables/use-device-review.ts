@@ -3,6 +3,8 @@
 // arrays are not reactive: `version` ticks when flags change, so what depends on them recomputes.
 import { readItems } from '@directus/sdk';
 import { computed, ref, shallowRef, type Ref } from 'vue';
+import { settingsFor } from '../../../../domain/gps/settings';
+import type { CrewMember } from '../../../../domain/gps-review/device-list';
 import { combine, EMPTY_SELECTION, span, timeRange, type SelectionMode } from '../../../../domain/gps-review/selection';
 import { zoneLimits, type SpeedZone } from '../../../../domain/gps-review/speed-limits';
 import { isPending, placeSuspects, pointsOfKind, stepSuspect, type PlacedSuspect } from '../../../../domain/gps-review/suspects';
@@ -14,6 +16,13 @@ import { requestTrack, type LoadedTrack } from './track-request';
 import { stageDay, type ReviewStage } from './use-review-stages';
 
 export type Placed = PlacedSuspect<SuspectAnswer>;
+
+export interface EntryFacts {
+  race_number: number | null;
+  class_id: { code: string } | null;
+  vehicle_id: { kind: string | null } | null;
+  crew: CrewMember[];
+}
 
 const NO_IMPACT: SuspectAnswer['impact'] = { score: 0, waypoints: [], speed_zones: [], penalties: [] };
 
@@ -32,10 +41,12 @@ export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<stri
   const loading = ref(false);
   const error = ref<string | null>(null);
 
-  /** The class's ceiling the spike detector compared with (the API puts it in each spike's evidence). */
+  const entry = ref<EntryFacts | null>(null);
+  /** The ceiling the spike detector compares with: the spikes' evidence, else the vehicle kind's. */
   const classMax = computed(() => {
     const m = suspects.value.map((s) => Number(s.evidence?.max_kmh)).filter((n) => Number.isFinite(n) && n > 0);
-    return m.length ? Math.max(...m) : null;
+    if (m.length) return Math.max(...m);
+    return entry.value?.vehicle_id?.kind ? settingsFor(entry.value.vehicle_id.kind).maxKmh : null;
   });
   const pendingCount = computed(() => {
     void version.value;
@@ -60,6 +71,7 @@ export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<stri
       if (!day) throw new Error('This stage has no first start, so it has no day to review.');
       const loaded = await requestTrack(sdk, id, day);
       if (!loaded) throw new Error('This tracker sent nothing on the stage\'s day.');
+      entry.value = loaded.device.entry_id ? await entryFacts(loaded.device.entry_id) : null;
       track.value = loaded.track;
       device.value = loaded.device;
       suspects.value = placeSuspects(loaded.track, found ?? runsFromTrack(loaded.track).map((r) => ({ ...r, reason: r.reason as SuspectAnswer['reason'], device_id: id, impact: NO_IMPACT })));
@@ -74,6 +86,14 @@ export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<stri
     } finally {
       loading.value = false;
     }
+  }
+
+  async function entryFacts(entryId: string): Promise<EntryFacts | null> {
+    const rows = await sdk.request(readItems('entries', {
+      filter: { id: { _eq: entryId } }, limit: 1,
+      fields: ['race_number', 'class_id.code', 'vehicle_id.kind', 'crew.role', 'crew.user_id.first_name', 'crew.user_id.last_name'] as never,
+    })).catch(() => []);
+    return ((rows as unknown as EntryFacts[])[0]) ?? null;
   }
 
   function focusSuspect(i: number | null) {
@@ -116,7 +136,7 @@ export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<stri
   }
 
   return {
-    stage, device, track, suspects, zones, limits, classMax, version, current, cursor, selection, loading, error, pendingCount,
+    stage, device, entry, track, suspects, zones, limits, classMax, version, current, cursor, selection, loading, error, pendingCount,
     load, step, focusSuspect, select, selectTime, selectAllOfKind, clear,
   };
 }
