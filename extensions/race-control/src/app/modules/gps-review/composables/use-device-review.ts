@@ -13,7 +13,7 @@ import { runsFromTrack } from '../../../../domain/gps-review/track-runs';
 import { errorWords, ourEndpoint, useRaceControlSdk } from '../../../sdk';
 import type { SuspectAnswer } from './gps-api-types';
 import { requestTrack, type LoadedTrack } from './track-request';
-import { stageDay, type ReviewStage } from './use-review-stages';
+import { REVIEW_STAGE_FIELDS, stageDay, type ReviewStage } from './use-review-stages';
 
 export type Placed = PlacedSuspect<SuspectAnswer>;
 
@@ -60,7 +60,7 @@ export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<stri
     error.value = null;
     try {
       const [stages, found, zoneRows] = await Promise.all([
-        sdk.request(readItems('stages', { filter: { id: { _eq: sid } }, fields: ['id', 'name', 'status', 'sort_order', 'starts_at', 'event_id.id', 'event_id.name'] as never, limit: 1 })),
+        sdk.request(readItems('stages', { filter: { id: { _eq: sid } }, fields: REVIEW_STAGE_FIELDS as never, limit: 1 })),
         // Evidence and impact come from the suspects endpoint; without it the track's own reason
         // bits still give the runs (a refusal shows through the track request's words).
         sdk.request(ourEndpoint<SuspectAnswer[]>('/gps/suspects', { params: { device_id: id, stage_id: sid } })).catch(() => null),

@@ -10,8 +10,10 @@ export interface ReviewStage {
   status: string | null;
   sort_order: number | null;
   starts_at: string | null;
-  event_id: { id: string; name: string } | null;
+  event_id: { id: string; name: string; timezone?: string | null } | null;
 }
+
+export const REVIEW_STAGE_FIELDS = ['id', 'name', 'status', 'sort_order', 'starts_at', 'event_id.id', 'event_id.name', 'event_id.timezone'];
 
 export function useReviewStages() {
   const sdk = useRaceControlSdk();
@@ -20,7 +22,7 @@ export function useReviewStages() {
   async function load() {
     try {
       stages.value = (await sdk.request(readItems('stages', {
-        fields: ['id', 'name', 'status', 'sort_order', 'starts_at', 'event_id.id', 'event_id.name'] as never,
+        fields: REVIEW_STAGE_FIELDS as never,
         sort: ['event_id', 'sort_order'] as never,
         limit: -1,
       }))) as unknown as ReviewStage[];
