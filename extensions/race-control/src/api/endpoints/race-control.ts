@@ -5,6 +5,7 @@ import { EXTENSION_VERSION } from '../../version';
 import { accountabilityOf } from '../accountability';
 import { actingAs, type DirectusContext } from '../acting-as';
 import { register as registerStageOps } from '../routes/stage-ops';
+import { register as registerRegistration } from '../registration/routes';
 
 export default defineEndpoint({
   id: 'race-control',
@@ -20,5 +21,6 @@ export default defineEndpoint({
       res.json({ status: 'ok', extension: EXTENSION_VERSION, postgis: rows[0]?.postgis ?? null });
     });
     registerStageOps(router, context as never);
+    registerRegistration(router, context as never);
   },
 });
