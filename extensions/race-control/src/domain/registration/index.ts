@@ -5,3 +5,4 @@ export * from './race-number';
 export * from './validate';
 export { checkImei } from '../imei';
 export * from './entries-list';
+export * from './copy-crew';

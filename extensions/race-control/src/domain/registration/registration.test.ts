@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../imei';
 import {
-  classChoices, crewRoleProblems, emptyDraft, firstFailingStep, foldName, isProbableDuplicate, nextFreeNumber, raceNumberProblem,
+  classChoices, copyCrew, crewRoleProblems, emptyDraft, firstFailingStep, foldName, isProbableDuplicate, nextFreeNumber, raceNumberProblem,
   type RegistrationContext, type RegistrationDraft, validateDraft,
 } from './index';
 
@@ -125,5 +125,21 @@ describe('class choices', () => {
     const choices = classChoices(d, ctx());
     expect(choices.map((c) => [c.code, c.eligible])).toEqual([['M-1', true], ['M-7', true], ['C-2', false]]);
     expect(choices[2]!.reasons).toEqual(['this class is for car, not moto']);
+  });
+});
+
+describe('copy crew', () => {
+  const pilot = { role: 'pilot' as const, person: { id: 'a', first_name: 'Ardit', last_name: 'Bardhi' } };
+  const copilot = { role: 'co-pilot' as const, person: { id: 'b', first_name: 'Erion', last_name: 'Hoxha' } };
+  it('keeps a car crew\'s roles in a car', () => {
+    expect(copyCrew([pilot, copilot], 'rally', 'car').crew.map((m) => [m.person.id, m.role])).toEqual([['a', 'pilot'], ['b', 'co-pilot']]);
+  });
+  it('makes the first of them the rider of a motorbike and names who is left out', () => {
+    const copied = copyCrew([pilot, copilot], 'rally', 'moto');
+    expect(copied.crew.map((m) => [m.person.id, m.role])).toEqual([['a', 'rider']]);
+    expect(copied.left_out).toEqual(['Erion Hoxha']);
+  });
+  it('gives a rider coming to a car the pilot seat', () => {
+    expect(copyCrew([{ ...pilot, role: 'rider' }], 'rally', 'car').crew[0]!.role).toBe('pilot');
   });
 });
