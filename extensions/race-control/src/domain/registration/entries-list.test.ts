@@ -11,6 +11,7 @@ describe('entries list', () => {
     expect(matchesSearch(row, '212')).toBe(true);
     expect(matchesSearch(row, '#212')).toBe(true);
     expect(matchesSearch(row, '21')).toBe(false);
+    expect(matchesSearch(row, '123'), 'a short number is a race number, not part of a plate').toBe(false);
     expect(matchesSearch(row, 'hoxha')).toBe(true);
     expect(matchesSearch(row, 'aa123')).toBe(true);
     expect(matchesSearch(row, '81234')).toBe(true);

@@ -19,9 +19,8 @@ export function matchesSearch(row: EntryRow, query: string): boolean {
   if (!q) return true;
   if (/^#?\d+$/.test(q)) {
     const digits = q.replace('#', '');
-    // A short number is a race number; a long one is (part of) an IMEI.
-    if (digits.length <= 4 && String(row.race_number ?? '') === digits) return true;
-    if (digits.length > 4) return row.imeis.some((i) => i.includes(digits));
+    // A short number is a race number (plates have letters); a long one is (part of) an IMEI.
+    return digits.length <= 4 ? String(row.race_number ?? '') === digits : row.imeis.some((i) => i.includes(digits));
   }
   const hay = [row.plate ?? '', row.vehicle ?? '', ...row.crew.map((c) => c.name)].map(fold).join(' | ');
   return hay.includes(q) || fold(row.plate ?? '').replace(/[\s-]/g, '').includes(q.replace(/[\s-]/g, ''));

@@ -2,7 +2,7 @@
 // route), checks as you go with the same domain rules the server runs, the server-side draft saved
 // on every step change, and the single submit. A server refusal opens the step it names.
 import { readItem } from '@directus/sdk';
-import { computed, reactive, ref } from 'vue';
+import { computed, reactive, ref, watch } from 'vue';
 import {
   classChoices, type ClassInfo, type Discipline, emptyDraft, firstFailingStep, nextFreeNumber, type RegistrationContext, type RegistrationDraft,
   STEPS, type Step, type StepError, validateDraft,
@@ -51,6 +51,11 @@ export function useWizard(eventId: string, options: { entryId?: string | null; r
   const choices = computed(() => (ruleContext.value ? classChoices(draft, ruleContext.value) : []));
   const chosenClass = computed(() => context.value?.classes.find((c) => c.id === draft.class_id) ?? null);
   const suggestedNumber = computed(() => (chosenClass.value && ruleContext.value ? nextFreeNumber(chosenClass.value, ruleContext.value.numbersTaken.keys()) : null));
+
+  // A refusal stands until the registrar changes something on its step; then the live checks judge.
+  watch(draft, () => {
+    serverErrors.value = serverErrors.value.filter((e) => e.step !== step.value);
+  }, { deep: true });
 
   async function load() {
     try {
