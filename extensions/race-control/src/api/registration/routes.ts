@@ -38,6 +38,7 @@ export function register(router: Router, context: RegistrationContext): void {
   router.post('/registration/entries/:id/withdraw', route(context, (caller, req) => withdraw(caller, req.params.id!, (req.body as { reason?: unknown } | undefined)?.reason), ['id']));
   router.get('/registration/drafts', route(context, (caller, req) => listDrafts(caller, String(req.query.event_id)), ['event_id']));
   router.get('/registration/drafts/:run', route(context, async (caller, req) => (await readDraft(caller.knex, req.params.run!, caller.accountability!.user)) ?? Promise.reject(new ForbiddenError()), ['run']));
-  router.post('/registration/drafts/:run', route(context, (caller, req) => saveDraft(caller, req.params.run!, (req.body ?? {}) as Record<string, unknown>), ['run']));
-  router.delete('/registration/drafts/:run', route(context, async (caller, req) => ({ discarded: await discardDraft(caller.knex, req.params.run!, caller.accountability!.user) }), ['run']));
+  // A run that is submitted, or somebody else's, is not theirs to overwrite or discard: 403.
+  router.post('/registration/drafts/:run', route(context, async (caller, req) => (await saveDraft(caller, req.params.run!, (req.body ?? {}) as Record<string, unknown>)) ?? Promise.reject(new ForbiddenError()), ['run']));
+  router.delete('/registration/drafts/:run', route(context, async (caller, req) => ((await discardDraft(caller.knex, req.params.run!, caller.accountability!.user)) ? { discarded: 1 } : Promise.reject(new ForbiddenError())), ['run']));
 }
