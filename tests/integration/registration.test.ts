@@ -3,10 +3,11 @@
 // (checked in SQL); a retried run makes one entry; two registrars racing for one tracker or one
 // number get one winner and one reason.
 import { createItem, createUser, readItem, readRoles } from '@directus/sdk';
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, signIn } from '../support/api.ts';
-import { tokenOf } from '../support/boundary.ts';
+import { call, tokenOf } from '../support/boundary.ts';
 import { type Club, imei, makeClub } from '../support/clubs.ts';
 import { addClasses, carDraft, type Classes, motoDraft, newPerson, rowsOf, submit } from '../support/registration.ts';
 import { pgClient } from '../support/stack.ts';
@@ -51,6 +52,49 @@ describe('submit', () => {
     const again = await submit(token, draft);
     expect(again.data).toMatchObject({ entry_id: a.data.entry_id, replayed: true });
     expect((await rowsOf(db, draft)).entries).toBe(1);
+  });
+});
+
+describe('edit, withdraw and drafts', () => {
+  it('edits an entry through the same submit: new number, the co-pilot swapped, one tracker less', async () => {
+    const draft = carDraft(club, classes, 310);
+    const made = await submit(token, draft);
+    expect(made.status, JSON.stringify(made.errors)).toBe(200);
+    const [{ id: pilotId }] = (await db.query('SELECT id FROM directus_users WHERE email = $1', [draft.crew[0]!.person.email])).rows;
+    const edit = {
+      ...draft, run_id: randomUUID(), entry_id: made.data.entry_id, race_number: 311,
+      crew: [{ ...draft.crew[0]!, key: pilotId, person: { ...draft.crew[0]!.person, id: pilotId } }, { key: 'n', role: 'co-pilot', person: newPerson('Shehu') }],
+      trackers: [{ ...draft.trackers[0]!, worn_by: null }],
+    };
+    const res = await submit(token, edit);
+    expect(res.status, JSON.stringify(res.errors)).toBe(200);
+    expect(res.data.entry_id).toBe(made.data.entry_id);
+    const { rows } = await db.query(
+      `SELECT e.race_number, (SELECT string_agg(u.last_name, ',' ORDER BY c.role DESC) FROM entry_crew c JOIN directus_users u ON u.id = c.user_id WHERE c.entry_id = e.id) AS crew,
+              (SELECT count(*)::int FROM entry_devices WHERE entry_id = e.id) AS trackers FROM entries e WHERE e.id = $1`, [made.data.entry_id]);
+    expect(rows[0]).toEqual({ race_number: 311, crew: `${String(draft.crew[0]!.person.last_name)},${String(edit.crew[1]!.person.last_name)}`, trackers: 1 });
+  });
+
+  it('withdraws with a reason, which lands in the notes', async () => {
+    const made = await submit(token, motoDraft(club, classes, 70));
+    const res = await call(token, 'POST', `/race-control/registration/entries/${made.data.entry_id}/withdraw`, { reason: 'Engine failure at scrutineering' });
+    expect(res.status, res.text).toBe(200);
+    const [row] = (await db.query('SELECT status, notes FROM entries WHERE id = $1', [made.data.entry_id])).rows;
+    expect(row.status).toBe('withdrawn');
+    expect(row.notes).toMatch(/^Withdrawn \d{4}-\d{2}-\d{2}: Engine failure at scrutineering$/);
+    expect((await call(token, 'POST', `/race-control/registration/entries/${made.data.entry_id}/withdraw`, { reason: '' })).status).toBe(400);
+  });
+
+  it('keeps a draft on the server for its registrar, and a submitted run is no longer a draft', async () => {
+    const draft = motoDraft(club, classes, 71);
+    expect((await call(token, 'POST', `/race-control/registration/drafts/${draft.run_id}`, { event_id: club.ids.events, step: 'crew', draft })).status).toBe(200);
+    const listed = JSON.parse((await call(token, 'GET', `/race-control/registration/drafts?event_id=${club.ids.events}`)).text).data;
+    expect(listed.map((d: { run_id: string }) => d.run_id)).toContain(draft.run_id);
+    const read = JSON.parse((await call(token, 'GET', `/race-control/registration/drafts/${draft.run_id}`)).text).data;
+    expect(read).toMatchObject({ step: 'crew', draft: { race_number: 71 } });
+    expect((await submit(token, draft)).status).toBe(200);
+    const after = JSON.parse((await call(token, 'GET', `/race-control/registration/drafts?event_id=${club.ids.events}`)).text).data;
+    expect(after.map((d: { run_id: string }) => d.run_id)).not.toContain(draft.run_id);
   });
 });
 

@@ -6,3 +6,4 @@ export * from './validate';
 export { checkImei } from '../imei';
 export * from './entries-list';
 export * from './copy-crew';
+export * from './insights';

@@ -41,14 +41,22 @@ export function useEntries(eventId: Ref<string>) {
   const classFilter = ref('');
   const statusFilter = ref('');
 
-  async function load() {
+  const read = async () => (await sdk.request(readItems('entries', {
+    filter: { event_id: { _eq: eventId.value } }, fields: FIELDS as never, sort: ['race_number'] as never, limit: -1,
+  }))) as unknown as EntryRead[];
+
+  /** One retry after a second: at the desk a list that failed once (a busy server) should not stay empty. */
+  async function load(retries = 1) {
     loading.value = true;
     error.value = null;
     try {
-      const read = await sdk.request(readItems('entries', { filter: { event_id: { _eq: eventId.value } }, fields: FIELDS as never, sort: ['race_number'] as never, limit: -1 }));
-      rows.value = (read as unknown as EntryRead[]).map(toRow);
+      rows.value = (await read()).map(toRow);
       loaded.value = true;
     } catch (e) {
+      if (retries > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return load(retries - 1);
+      }
       error.value = `The entries could not be read: ${errorWords(e)}`;
     } finally {
       loading.value = false;

@@ -89,6 +89,10 @@ describe('entries list', () => {
     sdk.on('GET', '/items/events/ev', { name: 'x' });
     sdk.on('GET', '/race-control/registration/drafts', []);
     const view = await mountView();
+    // It tries once more after a second before it says so.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await flushPromises();
+    expect(sdk.requests.filter((r) => r.path === '/items/entries')).toHaveLength(2);
     expect(view.get('[data-test="error"]').text()).toBe('The entries could not be read: You don\'t have permission to access this.');
   });
 });
