@@ -15,6 +15,7 @@ let page: Page;
 let c: pg.Client;
 let eventId: string;
 const WAIT = { timeout: 60_000 };
+const made = { car: 0, moto: 0 };
 
 beforeAll(async () => {
   c = await pgClient('directus');
@@ -107,6 +108,7 @@ it('registers a car crew from scratch and a motorbike with a copied crew', async
   // Race number: the next free one of C-2.
   await el('number-suggested').click();
   const carNumber = Number(await el('race-number').inputValue());
+  made.car = carNumber;
   expect(carNumber).toBeGreaterThanOrEqual(300);
   expect(carNumber).toBeLessThanOrEqual(329);
   await screenshot(page, 'registration-car-5-number');
@@ -152,6 +154,7 @@ it('registers a car crew from scratch and a motorbike with a copied crew', async
   await el('next').click();
   await el('number-suggested').click();
   const motoNumber = Number(await el('race-number').inputValue());
+  made.moto = motoNumber;
   await screenshot(page, 'registration-moto-5-number');
   await el('next').click();
   await screenshot(page, 'registration-moto-6-review');
@@ -166,4 +169,58 @@ it('registers a car crew from scratch and a motorbike with a copied crew', async
   await el('search').fill(String(motoNumber));
   await expect(page.locator(`[data-test="entry-${motoNumber}"] td`).allInnerTexts()).resolves.toEqual(expect.arrayContaining([String(motoNumber), 'M-2', 'KTM 450 Rally Replica']));
   await screenshot(page, 'registration-list-after');
+});
+
+it('edits the car through the same wizard, withdraws the motorbike with a reason, and resumes a draft after a reload', async () => {
+  expect(made.car, 'the registration test ran first').toBeGreaterThan(0);
+  await openList();
+  await el('search').fill(String(made.car));
+  await page.locator(`[data-test="entry-${made.car}"] [data-test="edit"]`).click();
+  await el('step-vehicle').waitFor(WAIT);
+  await expect(el('vehicle-chosen').innerText()).resolves.toContain('Toyota Land Cruiser 300');
+  await el('go-crew').click();
+  await expect(page.locator('[data-test="member-1"] [data-test="role"]').inputValue()).resolves.toBe('co-pilot');
+  await el('go-number').click();
+  await el('number-suggested').click();
+  const edited = Number(await el('race-number').inputValue());
+  await screenshot(page, 'registration-edit-number');
+  await el('go-review').click();
+  await screenshot(page, 'registration-edit-review');
+  await el('submit').click();
+  await el('done').waitFor(WAIT).catch(async (e) => {
+    await screenshot(page, 'registration-edit-failed');
+    throw e;
+  });
+  await expect(el('done').innerText()).resolves.toContain(`Entry #${edited} saved`);
+  await screenshot(page, 'registration-edit-done');
+
+  await openList();
+  await el('search').fill(String(made.moto));
+  await page.locator(`[data-test="entry-${made.moto}"] [data-test="withdraw"]`).click();
+  await el('withdraw-reason').fill('Engine failure at scrutineering');
+  await screenshot(page, 'registration-withdraw');
+  await el('withdraw-confirm').click();
+  await page.locator(`[data-test="entry-${made.moto}"].withdrawn`).waitFor(WAIT);
+  const [moto] = (await c.query('SELECT status, notes FROM entries WHERE event_id = $1 AND race_number = $2', [eventId, made.moto])).rows;
+  expect(moto.status).toBe('withdrawn');
+  expect(moto.notes).toContain('Engine failure at scrutineering');
+
+  // A draft survives a reload: the server keeps it for the registrar.
+  await el('new-entry').click();
+  await el('vehicle-new').click(WAIT);
+  await el('vehicle-kind').selectOption('quad');
+  await el('vehicle-make').fill('Yamaha');
+  await el('vehicle-model').fill('Grizzly 700');
+  await el('vehicle-done').click();
+  await el('next').click();
+  await el('saved').waitFor(WAIT);
+  await page.reload();
+  await openList();
+  await el('resume').first().waitFor(WAIT);
+  await screenshot(page, 'registration-draft-listed');
+  await el('resume').first().click();
+  await el('step-class').waitFor(WAIT);
+  await el('go-vehicle').click();
+  await expect(el('vehicle-chosen').innerText()).resolves.toContain('Yamaha Grizzly 700');
+  await screenshot(page, 'registration-draft-resumed');
 });

@@ -1,7 +1,7 @@
 // What the wizard's checks need about an event, read as the caller (so nobody learns more than the
 // stock API would tell them): the event, its classes, and who holds which race number and tracker.
 import type { Discipline, RegistrationContext } from '../../domain/registration';
-import { crewLabel } from '../../domain/registration';
+import { bySeat, crewLabel } from '../../domain/registration';
 import type { ClassInfo } from '../../domain/registration/validate';
 import type { As } from './services';
 
@@ -13,16 +13,13 @@ interface EntryRead {
   devices: { device_id: { imei: string } | null }[];
 }
 
-// The pilot is named first, as on the start list.
-const ROLE_ORDER = ['pilot', 'rider', 'runner', 'hiker', 'co-pilot', 'navigator', 'mechanic'];
-
 export interface EventContext extends RegistrationContext {
   event: RegistrationContext['event'] & { name: string; organization_id: string };
 }
 
 /** "#212, Bardhi/Hoxha" */
 export function entryLabel(e: Pick<EntryRead, 'race_number' | 'crew'>): string {
-  const names = [...e.crew].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role)).map((c) => c.user_id?.last_name ?? '').filter(Boolean);
+  const names = bySeat(e.crew).map((c) => c.user_id?.last_name ?? '').filter(Boolean);
   return `#${e.race_number ?? '(no number)'}${names.length ? `, ${crewLabel(names)}` : ''}`;
 }
 

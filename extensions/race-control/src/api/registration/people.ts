@@ -6,11 +6,12 @@ import type { DraftPerson, RegistrationDraft, StepError } from '../../domain/reg
 import { personName } from '../../domain/registration';
 import { type As, readableIds } from './services';
 
-const PERSON_FIELDS: (keyof DraftPerson)[] = ['first_name', 'last_name', 'email', 'phone', 'birth_date', 'nationality', 'sex', 'licence_number', 'blood_type', 'emergency_contact'];
+export const PERSON_FIELDS: (keyof DraftPerson)[] = ['first_name', 'last_name', 'email', 'phone', 'birth_date', 'nationality', 'sex', 'licence_number', 'blood_type', 'emergency_contact'];
 
 export function personPayload(p: DraftPerson): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of PERSON_FIELDS) if (p[f] !== undefined && p[f] !== '') out[f] = p[f];
+  // Only what was filled in: an empty field in the wizard never wipes what the person has.
+  for (const f of PERSON_FIELDS) if (p[f] != null && p[f] !== '') out[f] = p[f];
   if (typeof out.email === 'string') out.email = out.email.trim().toLowerCase();
   return out;
 }

@@ -4,6 +4,7 @@
 // hooks, are given the step they belong to here.
 import { createError } from '@directus/errors';
 import type { RegistrationDraft, StepError } from '../../domain/registration';
+import { PERSON_FIELDS } from './people';
 
 export const RegistrationRefusedError = createError<{ errors: StepError[] }>(
   'INVALID_PAYLOAD',
@@ -46,6 +47,12 @@ export function stepErrorOf(error: unknown, draft: RegistrationDraft): StepError
     return { step: 'crew', field: 'crew', message };
   }
   if (rule.startsWith('entry_crew')) return { step: 'crew', field: 'crew', message };
+  if (e.code === 'FAILED_VALIDATION') {
+    // Directus's own field validation (e.g. nationality as two capital letters) names only the field.
+    const field = String(e.extensions?.field ?? '');
+    const person = (PERSON_FIELDS as string[]).includes(field);
+    return { step: person ? 'crew' : 'review', field: person ? 'crew' : field, message };
+  }
   if (e.code === 'RECORD_NOT_UNIQUE' && e.extensions?.collection === 'directus_users') {
     return { step: 'crew', field: 'crew', message: `A person with the e-mail ${String(e.extensions.value ?? '')} is already registered: find them instead of creating them again` };
   }

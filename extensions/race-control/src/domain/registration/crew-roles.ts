@@ -58,3 +58,10 @@ export function crewRoleProblems(discipline: Discipline, kind: VehicleKind | nul
   if (roles.length > rule.max) problems.push(`${what} has at most ${rule.max} crew member${rule.max === 1 ? '' : 's'}, not ${roles.length}`);
   return problems;
 }
+
+/** The order crews are named in (start lists, "Bardhi/Hoxha"): the one at the controls first. */
+export const SEAT_ORDER: RacingRole[] = ['pilot', 'rider', 'runner', 'hiker', 'co-pilot', 'navigator', 'mechanic'];
+
+export function bySeat<T extends { role: string }>(crew: T[]): T[] {
+  return [...crew].sort((a, b) => SEAT_ORDER.indexOf(a.role as RacingRole) - SEAT_ORDER.indexOf(b.role as RacingRole));
+}

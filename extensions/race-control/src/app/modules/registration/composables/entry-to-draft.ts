@@ -1,5 +1,5 @@
 // An existing entry as a wizard draft, for editing it through the same wizard and the same submit.
-import type { DraftPerson, RacingRole, RegistrationDraft, TrackerPurpose } from '../../../../domain/registration';
+import { bySeat, type DraftPerson, type RacingRole, type RegistrationDraft, type TrackerPurpose } from '../../../../domain/registration';
 
 export const PERSON_FIELDS = ['id', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'nationality', 'sex', 'licence_number', 'blood_type', 'emergency_contact'];
 
@@ -28,7 +28,7 @@ export function draftFromEntry(entry: EntryForEdit, runId: string): Partial<Regi
     class_id: entry.class_id,
     race_number: entry.race_number,
     notes: entry.notes,
-    crew: (entry.crew ?? []).map((c) => ({ key: c.user_id.id, role: c.role, person: { ...c.user_id } })),
+    crew: bySeat(entry.crew ?? []).map((c) => ({ key: c.user_id.id, role: c.role, person: { ...c.user_id } })),
     trackers: (entry.devices ?? []).map((d) => ({ id: d.device_id.id, imei: d.device_id.imei, model: d.device_id.model, purpose: d.purpose ?? 'primary', worn_by: d.assigned_user_id })),
   };
 }

@@ -3,6 +3,7 @@
 // stock API, CSV, and the withdrawal with a reason through our route.
 import { readItems, updateItems } from '@directus/sdk';
 import { computed, ref, type Ref } from 'vue';
+import { bySeat } from '../../../../domain/registration/crew-roles';
 import { countBy, entriesCsv, type EntryRow, matchesSearch } from '../../../../domain/registration/entries-list';
 import { errorWords, ourEndpoint, useRaceControlSdk } from '../../../sdk';
 
@@ -17,10 +18,9 @@ interface EntryRead {
 }
 
 const FIELDS = ['id', 'race_number', 'status', 'class_id.code', 'vehicle_id.make', 'vehicle_id.model', 'vehicle_id.plate', 'crew.role', 'crew.user_id.first_name', 'crew.user_id.last_name', 'devices.device_id.imei'];
-const SEAT = ['pilot', 'rider', 'runner', 'hiker', 'co-pilot', 'navigator', 'mechanic'];
 
 export function toRow(e: EntryRead): EntryRow {
-  const crew = [...(e.crew ?? [])].sort((a, b) => SEAT.indexOf(a.role) - SEAT.indexOf(b.role));
+  const crew = bySeat(e.crew ?? []);
   return {
     id: e.id, race_number: e.race_number, status: e.status, class_code: e.class_id?.code ?? null,
     vehicle: e.vehicle_id ? `${e.vehicle_id.make} ${e.vehicle_id.model}` : null, plate: e.vehicle_id?.plate ?? null,
