@@ -150,7 +150,7 @@ describe('the course editor, as the race director', () => {
     const dragMs = Date.now() - t0;
     await page.waitForTimeout(500);
     await screenshot(page, 'course-route-vertex-dragged');
-    await expect(page.locator('[data-testid="undo"]').isDisabled()).resolves.toBe(false);
+    await expect(page.locator('[data-testid="undo"] button').isDisabled()).resolves.toBe(false);
 
     const wp = page.locator('[data-testid^="item-waypoints:"]').nth(3);
     await wp.click();
@@ -158,12 +158,17 @@ describe('the course editor, as the race director', () => {
     const before = await page.locator('[data-testid="field-tolerance"]').inputValue();
     const handle = page.locator('[data-testid="radius-handle"]');
     await handle.waitFor({ timeout: 10_000 });
-    await page.evaluate(() => (document.querySelector('[data-testid="race-map"]') as unknown as { raceMap: { jumpTo(o: object): void } }).raceMap.jumpTo({ zoom: 15 }));
+    const wpId = (await wp.getAttribute('data-testid'))!.split(':')[1];
+    const [loc] = await sql<{ lon: number; lat: number }>('SELECT ST_X(location) AS lon, ST_Y(location) AS lat FROM waypoints WHERE id = $1', [wpId]);
+    // Zoomed in on the waypoint, left of the inspector, so its clear-radius handle is on the map.
+    await page.evaluate((c) => (document.querySelector('[data-testid="race-map"]') as unknown as { raceMap: { easeTo(o: object): void } }).raceMap
+      .easeTo({ center: c, zoom: 15, duration: 0, offset: [-150, 0] }), [loc!.lon, loc!.lat]);
     await page.waitForTimeout(500);
+    await screenshot(page, 'course-radius-handle');
     const hb = (await handle.boundingBox())!;
     await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
     await page.mouse.down();
-    await page.mouse.move(hb.x + 60, hb.y + hb.height / 2, { steps: 5 });
+    await page.mouse.move(hb.x - 50, hb.y + hb.height / 2, { steps: 5 }); // inwards: the radius shrinks
     await page.mouse.up();
     await expect.poll(() => page.locator('[data-testid="field-tolerance"]').inputValue()).not.toBe(before);
     await screenshot(page, 'course-radius-dragged');
@@ -171,7 +176,7 @@ describe('the course editor, as the race director', () => {
     await expect.poll(() => page.locator('[data-testid="field-tolerance"]').inputValue()).toBe(before);
     await page.keyboard.press('Control+z');
     await page.waitForTimeout(300);
-    await expect(page.locator('[data-testid="save"]').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('[data-testid="save"] button').isDisabled()).resolves.toBe(true);
     const [after] = await sql<{ route: string }>(`SELECT md5(ST_AsText(route)) AS route FROM segments WHERE id = $1`, [stage.special]);
     expect(after!.route).toBe(stage.specialRoute);
     console.log(`one vertex drag of 10 moves on the special's route: ${dragMs} ms`);
@@ -184,6 +189,7 @@ describe('the course editor, as the race director', () => {
     const cy = box.y + box.height / 2;
     await page.locator('[data-testid="tool-geofence"]').click();
     await clickPolygon(page, [{ x: cx - 80, y: cy - 50 }, { x: cx + 80, y: cy + 50 }, { x: cx + 80, y: cy - 50 }, { x: cx - 80, y: cy + 50 }]);
+    await screenshot(page, 'course-bow-tie-drawn');
     const refusal = page.locator('[data-testid="refusal"]');
     await refusal.waitFor({ timeout: 15_000 });
     expect(await refusal.innerText()).toMatch(/outline crosses itself at \d+\.\d{5}° N \d+\.\d{5}° E/);

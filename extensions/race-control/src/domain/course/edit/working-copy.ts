@@ -77,7 +77,10 @@ export class WorkingCopy {
   patch(label: string, key: string, fields: Partial<CourseObject>): void {
     const current = this.objects.get(key);
     if (!current) return;
-    this.apply(label, [{ key, after: { ...current, ...fields } as CourseObject }]);
+    const after = { ...current, ...fields } as CourseObject;
+    // A drawing library reports "finished" edits that moved nothing: no step for those.
+    if (JSON.stringify(after) === JSON.stringify(current)) return;
+    this.apply(label, [{ key, after }]);
   }
 
   undo(): string | null {

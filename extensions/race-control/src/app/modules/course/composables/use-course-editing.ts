@@ -101,6 +101,7 @@ export function useCourseEditing(opts: {
     const o = c.get(key);
     const e = editing.value;
     if (!o || !e || e.key !== key) return;
+    if (JSON.stringify(geometry) === JSON.stringify(e.geometry)) return; // nothing moved
     const { collection } = parseKey(key);
     if (collection === 'segments' && e.window) {
       const route = (o as CourseSegment).route!;
