@@ -28,7 +28,8 @@ async function time(fn: () => Promise<unknown>, n = rounds): Promise<number> {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 const { rows: [stage] } = await db.query(`SELECT st.id, st.starts_at FROM stages st JOIN events ev ON ev.id = st.event_id WHERE ev.slug = 'rally-albania-2026' AND st.sort_order = 1`);
-const { rows: [dev] } = await db.query(`SELECT d.imei FROM devices d JOIN entry_devices ed ON ed.device_id = d.id WHERE ed.purpose = 'primary' ORDER BY d.imei LIMIT 1`);
+const { rows: [dev] } = await db.query(`SELECT d.imei FROM devices d JOIN entry_devices ed ON ed.device_id = d.id JOIN entries e ON e.id = ed.entry_id
+  WHERE e.event_id = (SELECT event_id FROM stages WHERE id = $1) AND ed.purpose = 'primary' ORDER BY d.imei LIMIT 1`, [stage.id]);
 const imei = dev.imei as string;
 const T0 = '2026-06-08T05:00:00Z';
 const N = 30_000;
@@ -53,7 +54,11 @@ console.log(`track, ${N} points:     endpoint ${ms(tTrack)} vs raw SQL ${ms(tRaw
 const { rows: mates } = await db.query(`SELECT d.imei FROM devices d JOIN entry_devices ed ON ed.device_id = d.id WHERE ed.entry_id = (SELECT ed2.entry_id FROM entry_devices ed2 JOIN devices d2 ON d2.id = ed2.device_id WHERE d2.imei = $1 LIMIT 1)`, [imei]);
 const day = { from: new Date(Date.parse(stage.starts_at) - 2 * 3600_000).toISOString(), to: new Date(Date.parse(stage.starts_at) + 26 * 3600_000).toISOString() };
 const readSql = 'SELECT ts, latitude, longitude, speed, satellites, attributes->>\'182\' AS hdop, faulty FROM positions WHERE device_id = ANY($1) AND ts BETWEEN $2 AND $3 ORDER BY device_id, ts';
-const tSus = await time(() => get(`/race-control/gps/suspects?device_id=${imei}&stage_id=${stage.id}`).then((r) => r.text()));
+const tSus = await time(async () => {
+  const res = await get(`/race-control/gps/suspects?device_id=${imei}&stage_id=${stage.id}`);
+  if (!res.ok) throw new Error(`suspects: ${res.status} ${await res.text()}`);
+  await res.text();
+});
 const tSusRaw = await time(() => db.query(readSql, [mates.map((m) => m.imei), day.from, day.to]));
 console.log(`suspects, one tracker:  endpoint ${ms(tSus)} vs reading its entry's rows ${ms(tSusRaw)} = ${(tSus / tSusRaw).toFixed(2)}×`);
 const { rows: entries } = await db.query(`SELECT ed.entry_id, array_agg(d.imei) AS imeis, min(v.kind::text) AS kind FROM entry_devices ed JOIN devices d ON d.id = ed.device_id JOIN entries e ON e.id = ed.entry_id
@@ -75,7 +80,10 @@ for (const e of entries) {
 console.log(`suspects, whole stage:  ${entries.length} entries, ${points} rows: read ${ms(tRead)} + detect ${ms(tDetect)} = ${((tRead + tDetect) / tRead).toFixed(2)}× reading`);
 
 // 3. Tiles of stage 1 along the tracks, zooms 8–16.
-const { rows: spots } = await db.query(`SELECT longitude, latitude FROM positions TABLESAMPLE SYSTEM (0.05) WHERE latitude BETWEEN 39 AND 43 AND longitude BETWEEN 19 AND 21 LIMIT 12`);
+// Twelve places along one tracker's stage-1 track, evenly spaced in time.
+const { rows: spots } = await db.query(`SELECT longitude, latitude FROM (SELECT longitude, latitude, ntile(12) OVER (ORDER BY ts) AS part, row_number() OVER (ORDER BY ts) AS k
+  FROM positions WHERE device_id = $1 AND ts BETWEEN $2 AND $3 AND NOT faulty AND latitude BETWEEN 39 AND 43 AND longitude BETWEEN 19 AND 21) s
+  WHERE k % 997 = 0 LIMIT 12`, [imei, day.from, T0]);
 const tile = (lon: number, lat: number, z: number) => {
   const n = 2 ** z;
   return `${z}/${Math.floor(((lon + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2) * n)}`;
