@@ -48,7 +48,9 @@ const POINTS = `
            coalesce(s.reasons, '') AS reasons, s.reasons IS NOT NULL AS suspect,
            ST_AsMVTGeom(ST_Transform(ST_SetSRID(ST_MakePoint(p.longitude, p.latitude), 4326), 3857), b4.env, 4096, 64) AS geom
     FROM pieces c CROSS JOIN b4
-    JOIN positions p ON p.device_id = c.device_id AND p.ts BETWEEN c.ts_from AND c.ts_to
+    -- LATERAL + OFFSET 0: one (device_id, ts) index range per piece; a plain join let the planner, misled by
+    -- the few pieces it expects, hash-join all of positions (seconds per tile).
+    CROSS JOIN LATERAL (SELECT * FROM positions q WHERE q.device_id = c.device_id AND q.ts BETWEEN c.ts_from AND c.ts_to OFFSET 0) p
     LEFT JOIN gps_device_reviews r ON r.stage_id = ? AND r.device_id = p.device_id
     LEFT JOIN entries e ON e.id = r.entry_id
     LEFT JOIN LATERAL (SELECT string_agg(DISTINCT g.reason, ',') AS reasons FROM gps_suspects g
