@@ -1,7 +1,12 @@
 // The GPS review API on the real stack: a marshal finds a spike on the track, flags it, the point
 // reads back faulty and the message reaches recompute:requests with the right window; a call that
 // changes nothing writes and emits nothing; bad input is refused with words; two relays send each
-// message once; and a flag made while Redis is down survives a Directus restart and arrives once.
+// message once; and a flag made while the stream's Redis is down survives a Directus restart and
+// arrives once.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relayOnce, redisFor } from '../../extensions/race-control/src/api/gps/relay.ts';
@@ -122,6 +127,10 @@ describe('delivery', () => {
     await Promise.all(relays.map(async ({ db, redis }) => {
       for (let i = 0; i < 40; i++) await relayOnce(db, redis, { batch: 7 });
     }));
+    // Directus's own relay may hold a few rows still: wait until every row is marked sent.
+    for (let i = 0; i < 40 && (await rows('SELECT count(*)::int AS n FROM recompute_outbox WHERE stream = $1 AND sent_at IS NULL', [stream]))[0].n > 0; i++) {
+      await new Promise((done) => setTimeout(done, 500));
+    }
     const r = redis();
     const sent = (await r.xrange(stream, '-', '+')).map(([, kv]) => kv[kv.indexOf('id') + 1]);
     expect(sent.length).toBe(300);
@@ -135,22 +144,43 @@ describe('delivery', () => {
     }
   });
 
-  it.skip('a flag made while Redis is down survives a Directus restart and arrives once', async () => {
+  // Directus keeps its own cache and messenger in Redis and stalls for minutes without it, so the
+  // outage is of the stream's Redis (RECOMPUTE_REDIS, a second server here); in production that is
+  // the processor's Redis, which may or may not be Directus's own.
+  it('a flag made while the stream\'s Redis is down survives a Directus restart and arrives once', async () => {
     const env = stackEnv();
-    run('redis-cli', ['-p', env.REDIS_PORT, 'shutdown']);
-    const res = await call(marshal, 'POST', '/race-control/gps/flags', { action: 'flag', device_id: imeiA, reason: 'spike', points: [at(300)] });
-    expect(res.status, res.text).toBe(200);
-    const id = JSON.parse(res.text).data.message_id as string;
-    expect(await rows('SELECT sent_at FROM recompute_outbox WHERE message_id = $1', [id])).toEqual([{ sent_at: null }]);
-    // Directus goes down with Redis still away; `up` brings both back.
-    expect(run('scripts/stack.sh', ['down']).status).toBe(0);
-    const up = run('scripts/stack.sh', ['up'], { SEED: '0' });
-    expect(up.status, up.output.slice(-2000)).toBe(0);
-    const r = redis();
-    expect(await messagesWithId(r, STREAM, id, 60_000)).toHaveLength(1);
-    // And once only, also after a few more relay ticks.
-    await new Promise((done) => setTimeout(done, 3000));
-    expect(await messagesWithId(r, STREAM, id, 0)).toHaveLength(1);
-    r.disconnect();
-  }, 400_000);
+    const port = String(Number(env.REDIS_PORT) + 7);
+    const dir = mkdtempSync(path.join(tmpdir(), 'gps-stream-'));
+    const streamRedis = () => run('redis-server', ['--port', port, '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--daemonize', 'yes']);
+    const restart = (extra: Record<string, string>) => {
+      expect(run('scripts/stack.sh', ['down']).status).toBe(0);
+      const up = run('scripts/stack.sh', ['up'], { SEED: '0', ...extra });
+      expect(up.status, up.output.slice(-2000)).toBe(0);
+    };
+    const relayTo = { RECOMPUTE_REDIS: `redis://127.0.0.1:${port}` };
+    try {
+      expect(streamRedis().status).toBe(0);
+      restart(relayTo);
+      run('redis-cli', ['-p', port, 'shutdown', 'nosave']);
+      const res = await call(marshal, 'POST', '/race-control/gps/flags', { action: 'flag', device_id: imeiA, reason: 'spike', points: [at(300)] });
+      expect(res.status, res.text).toBe(200);
+      const id = JSON.parse(res.text).data.message_id as string;
+      await new Promise((done) => setTimeout(done, 2500));
+      expect(await rows('SELECT sent_at FROM recompute_outbox WHERE message_id = $1', [id])).toEqual([{ sent_at: null }]);
+      const state = JSON.parse((await call(marshal, 'GET', '/race-control/gps/relay')).text).data;
+      expect(state).toMatchObject({ pending: expect.any(Number), last_error: expect.stringMatching(/recompute:requests/) });
+      expect(state.pending).toBeGreaterThanOrEqual(1);
+      // Directus restarts while the stream's Redis is still away, then Redis comes back.
+      restart(relayTo);
+      expect(streamRedis().status).toBe(0);
+      const r = new Redis(Number(port), '127.0.0.1');
+      expect(await messagesWithId(r, STREAM, id, 90_000)).toHaveLength(1);
+      await new Promise((done) => setTimeout(done, 3000));
+      expect(await messagesWithId(r, STREAM, id, 0)).toHaveLength(1);
+      r.disconnect();
+    } finally {
+      run('redis-cli', ['-p', port, 'shutdown', 'nosave']);
+      restart({});
+    }
+  }, 600_000);
 });

@@ -46,12 +46,17 @@ export async function computeReviews(db: Knex, stage: StageRow, entryId?: string
         if (r.suspects.length) {
           await trx.batchInsert('gps_suspects', r.suspects.map((s) => ({ stage_id: stage.id, device_id: r.device_id, reason: s.reason, ts_from: s.from, ts_to: s.to, count: s.count, faulty: s.faulty, evidence: JSON.stringify(s.evidence), impact: JSON.stringify(s.impact), score: s.impact.score })), 500);
         }
-        // 5-minute pieces of the good track, for tiles (the GIST index finds a tile's pieces).
+        // One-minute pieces of the good track, for tiles (the GIST index finds a tile's pieces; a
+        // high-zoom tile then reads about the minute each tracker spent in it).
         await trx.raw(`INSERT INTO gps_track_chunks (stage_id, device_id, ts_from, ts_to, line)
           SELECT ?, device_id, min(ts), max(ts), ST_MakeLine(ST_SetSRID(ST_MakePoint(longitude, latitude), 4326) ORDER BY ts)
           FROM positions WHERE device_id = ? AND ts BETWEEN ? AND ? AND NOT faulty
             AND latitude BETWEEN -85 AND 85 AND longitude BETWEEN -180 AND 180 AND NOT (latitude = 0 AND longitude = 0)
-          GROUP BY device_id, floor(extract(epoch FROM ts) / 300) HAVING count(*) > 1`, [stage.id, r.device_id, from.toISOString(), to.toISOString()]);
+          GROUP BY device_id, floor(extract(epoch FROM ts) / 60) HAVING count(*) > 1`, [stage.id, r.device_id, from.toISOString(), to.toISOString()]);
+        await trx.raw('DELETE FROM gps_track_lines WHERE stage_id = ? AND device_id = ?', [stage.id, r.device_id]);
+        await trx.raw(`INSERT INTO gps_track_lines (stage_id, device_id, line)
+          SELECT stage_id, device_id, ST_Simplify(ST_LineMerge(ST_Collect(line ORDER BY ts_from)), 0.0003) FROM gps_track_chunks
+          WHERE stage_id = ? AND device_id = ? GROUP BY stage_id, device_id`, [stage.id, r.device_id]);
         await trx.raw(`INSERT INTO gps_device_reviews (stage_id, device_id, entry_id, points, faulty_points, computed_at) VALUES (?, ?, ?, ?, ?, now())
           ON CONFLICT (stage_id, device_id) DO UPDATE SET entry_id = EXCLUDED.entry_id, points = EXCLUDED.points, faulty_points = EXCLUDED.faulty_points, computed_at = now()`,
           [stage.id, r.device_id, entry, r.fixes.length, r.fixes.filter((f) => f.faulty).length]);

@@ -1,10 +1,13 @@
-// Vector tiles of a stage (ST_AsMVT): every tracker's line at low zoom, its points with flags and
-// suspect reasons at high zoom. Both start from gps_track_chunks (5-minute pieces of each track with
-// a GIST index), so a tile reads only the trackers and minutes it covers; a tile outside the stage's
-// area finds no piece and is an empty answer.
+// Vector tiles of a stage (ST_AsMVT): every tracker's line up to zoom 14 (whole simplified lines,
+// gps_track_lines, to zoom 11), its points with flags and suspect reasons from zoom 15. Higher zooms
+// start from gps_track_chunks (one-minute pieces of each track with a GIST index), so a tile reads
+// only the trackers and minutes it covers; a tile outside the stage's area finds nothing and is an
+// empty answer.
 import type { Knex } from 'knex';
 
-export const POINTS_FROM_ZOOM = 13;
+export const POINTS_FROM_ZOOM = 15;
+/** Up to this zoom the whole-stage simplified lines (gps_track_lines) are fine enough. */
+export const WHOLE_LINES_TO_ZOOM = 11;
 export const TILE_MEDIA_TYPE = 'application/vnd.mapbox-vector-tile';
 
 export function tileParams(z: unknown, x: unknown, y: unknown): { z: number; x: number; y: number } | string {
@@ -27,6 +30,16 @@ const LINES = `
     GROUP BY c.device_id, e.race_number, r.entry_id, b4.env
   ) t WHERE geom IS NOT NULL`;
 
+const WHOLE_LINES = `
+  WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) AS env), b4 AS (SELECT env, ST_Transform(env, 4326) AS env4326 FROM b)
+  SELECT ST_AsMVT(t, 'tracks', 4096, 'geom') AS tile FROM (
+    SELECT l.device_id, e.race_number, r.entry_id, ST_AsMVTGeom(ST_Transform(ST_Simplify(l.line, ?), 3857), b4.env, 4096, 64) AS geom
+    FROM gps_track_lines l CROSS JOIN b4
+    LEFT JOIN gps_device_reviews r ON r.stage_id = l.stage_id AND r.device_id = l.device_id
+    LEFT JOIN entries e ON e.id = r.entry_id
+    WHERE l.stage_id = ? AND l.line && b4.env4326
+  ) t WHERE geom IS NOT NULL`;
+
 const POINTS = `
   WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) AS env), b4 AS (SELECT env, ST_Transform(env, 4326) AS env4326 FROM b),
   pieces AS (SELECT DISTINCT c.device_id, c.ts_from, c.ts_to FROM gps_track_chunks c, b4 WHERE c.stage_id = ? AND c.line && b4.env4326)
@@ -35,7 +48,9 @@ const POINTS = `
            coalesce(s.reasons, '') AS reasons, s.reasons IS NOT NULL AS suspect,
            ST_AsMVTGeom(ST_Transform(ST_SetSRID(ST_MakePoint(p.longitude, p.latitude), 4326), 3857), b4.env, 4096, 64) AS geom
     FROM pieces c CROSS JOIN b4
-    JOIN positions p ON p.device_id = c.device_id AND p.ts BETWEEN c.ts_from AND c.ts_to
+    -- LATERAL + OFFSET 0: one (device_id, ts) index range per piece; a plain join let the planner, misled by
+    -- the few pieces it expects, hash-join all of positions (seconds per tile).
+    CROSS JOIN LATERAL (SELECT * FROM positions q WHERE q.device_id = c.device_id AND q.ts BETWEEN c.ts_from AND c.ts_to OFFSET 0) p
     LEFT JOIN gps_device_reviews r ON r.stage_id = ? AND r.device_id = p.device_id
     LEFT JOIN entries e ON e.id = r.entry_id
     LEFT JOIN LATERAL (SELECT string_agg(DISTINCT g.reason, ',') AS reasons FROM gps_suspects g
@@ -49,6 +64,6 @@ export async function stageTile(db: Knex, stageId: string, z: number, x: number,
   const tolerance = 360 / 2 ** z / 4096 / 2;
   const { rows } = z >= POINTS_FROM_ZOOM
     ? await db.raw(POINTS, [z, x, y, stageId, stageId, stageId])
-    : await db.raw(LINES, [z, x, y, tolerance, stageId]);
+    : await db.raw(z <= WHOLE_LINES_TO_ZOOM ? WHOLE_LINES : LINES, [z, x, y, tolerance, stageId]);
   return (rows[0]?.tile as Buffer | undefined) ?? Buffer.alloc(0);
 }

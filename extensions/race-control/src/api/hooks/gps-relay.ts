@@ -21,8 +21,10 @@ function surviveRedisOutage(logger: { warn(m: string): void }): void {
 
 export default defineHook(({ init }, { database, env, logger }) => {
   surviveRedisOutage(logger);
-  const url = String((env as Record<string, unknown>).REDIS ?? '');
-  if (!url || String((env as Record<string, unknown>).GPS_RELAY ?? 'on') === 'off') return;
+  // The stream's Redis: the processor's, which is Directus's own unless RECOMPUTE_REDIS says otherwise.
+  const e = env as Record<string, unknown>;
+  const url = String(e.RECOMPUTE_REDIS ?? process.env.RECOMPUTE_REDIS ?? e.REDIS ?? '');
+  if (!url || String(e.GPS_RELAY ?? 'on') === 'off') return;
   const db = database as unknown as Knex;
   let running = false;
   let timer: NodeJS.Timeout | null = null;
@@ -36,10 +38,10 @@ export default defineHook(({ init }, { database, env, logger }) => {
       if (running) return;
       running = true;
       try {
-        const { error } = await relayOnce(db, redis);
+        const { sent, error } = await relayOnce(db, redis);
         if (error && error !== lastError) logger.warn(`recompute relay: ${error} (retrying with backoff)`);
-        if (!error && lastError) logger.info('recompute relay: stream reachable again');
-        lastError = error;
+        if (sent && lastError) logger.info(`recompute relay: stream reachable again, ${sent} sent`);
+        if (error || sent) lastError = error;
       } catch (e) {
         // The database itself is away (e.g. during a restart): try again on the next tick.
         logger.warn(`recompute relay: ${(e as Error).message}`);
