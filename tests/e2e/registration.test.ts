@@ -15,7 +15,8 @@ let page: Page;
 let c: pg.Client;
 let eventId: string;
 const WAIT = { timeout: 60_000 };
-const made = { car: 0, moto: 0 };
+const made = { car: 0, moto: 0, ids: [] as string[] };
+const idOf = async (n: number) => (await c.query('SELECT id FROM entries WHERE event_id = $1 AND race_number = $2', [eventId, n])).rows[0].id as string;
 
 beforeAll(async () => {
   c = await pgClient('directus');
@@ -24,9 +25,18 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 });
 
+// The seeded event is shared with other browser tests that count its entries and starters (roles,
+// start lists): the entries and drafts made here go again, through SQL, whatever happened.
 afterAll(async () => {
   await browser?.close();
-  await c?.end();
+  if (c) {
+    const [{ id: registrar }] = (await c.query("SELECT id FROM directus_users WHERE email = 'registrar@msc-albania.example.org'")).rows;
+    await c.query('DELETE FROM entry_devices WHERE entry_id = ANY($1)', [made.ids]);
+    await c.query('DELETE FROM entry_crew WHERE entry_id = ANY($1)', [made.ids]);
+    await c.query('DELETE FROM entries WHERE id = ANY($1)', [made.ids]);
+    await c.query('DELETE FROM registration_runs WHERE event_id = $1 AND user_id = $2', [eventId, registrar]);
+    await c.end();
+  }
 });
 
 const el = (test: string) => page.locator(`[data-test="${test}"]`);
@@ -119,6 +129,7 @@ it('registers a car crew from scratch and a motorbike with a copied crew', async
   await expect(el('done').innerText()).resolves.toContain(`Entry #${carNumber} registered`);
   await screenshot(page, 'registration-car-7-done');
 
+  made.ids.push(await idOf(carNumber));
   const car = (await c.query(
     `SELECT cl.code, v.plate, (SELECT count(*)::int FROM entry_crew WHERE entry_id = e.id) AS crew,
             (SELECT u.last_name FROM entry_devices ed JOIN directus_users u ON u.id = ed.assigned_user_id WHERE ed.entry_id = e.id AND ed.purpose = 'panic') AS panic_worn_by
@@ -161,6 +172,7 @@ it('registers a car crew from scratch and a motorbike with a copied crew', async
   await el('submit').click();
   await el('done').waitFor(WAIT);
   await screenshot(page, 'registration-moto-7-done');
+  made.ids.push(await idOf(motoNumber));
 
   // Both in the list with the right class and number.
   await openList();

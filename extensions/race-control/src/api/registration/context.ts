@@ -23,13 +23,17 @@ export function entryLabel(e: Pick<EntryRead, 'race_number' | 'crew'>): string {
   return `#${e.race_number ?? '(no number)'}${names.length ? `, ${crewLabel(names)}` : ''}`;
 }
 
-export async function loadEventContext(caller: As, eventId: string, editing: string | null = null): Promise<EventContext> {
+/** `only`: the submit needs just the holders of its own number and trackers, not the whole field. */
+export async function loadEventContext(caller: As, eventId: string, editing: string | null = null, only?: { race_number: number | null; imeis: string[] }): Promise<EventContext> {
   const event = await caller.items('events').readOne(eventId, { fields: ['id', 'name', 'discipline', 'starts_at', 'organization_id'] });
   const classes = await caller.items('classes').readByQuery({
     filter: { event_id: { _eq: eventId } }, fields: ['id', 'code', 'name', 'eligibility', 'race_number_from', 'race_number_to'], sort: ['sort_order', 'code'], limit: -1,
   });
   const entries = (await caller.items('entries').readByQuery({
-    filter: { event_id: { _eq: eventId } }, fields: ['id', 'race_number', 'status', 'crew.role', 'crew.user_id.last_name', 'devices.device_id.imei'], limit: -1,
+    filter: only
+      ? { _and: [{ event_id: { _eq: eventId } }, { _or: [{ race_number: { _eq: only.race_number ?? -1 } }, { devices: { device_id: { imei: { _in: only.imeis.length ? only.imeis : ['-'] } } } }] }] }
+      : { event_id: { _eq: eventId } },
+    fields: ['id', 'race_number', 'status', 'crew.role', 'crew.user_id.last_name', 'devices.device_id.imei'], limit: -1,
   })) as unknown as EntryRead[];
   const numbersTaken = new Map<number, string>();
   const trackersTaken = new Map<string, string>();

@@ -91,7 +91,7 @@ export async function submit(context: RegistrationContext, accountability: Accou
       if (run.event_id !== draft.event_id) refuse([{ step: 'review', field: 'run_id', message: 'this wizard run belongs to another event: start a new registration' }]);
       if (run.status === 'submitted' && run.entry_id) return { entry_id: run.entry_id, race_number: run.race_number, replayed: true, warnings: [] };
 
-      const ctx = await loadEventContext(caller, draft.event_id, draft.entry_id ?? null);
+      const ctx = await loadEventContext(caller, draft.event_id, draft.entry_id ?? null, { race_number: draft.race_number, imeis: draft.trackers.map((t) => t.imei) });
       if (draft.entry_id) await caller.items('entries').readOne(draft.entry_id, { fields: ['id'] });
       const errors = [
         ...validateDraft(draft, ctx),
