@@ -8,6 +8,7 @@ import { register as registerStageOps } from '../routes/stage-ops';
 import { register as registerGps } from '../routes/gps';
 import { register as registerMapChunk } from '../routes/map-chunk';
 import { register as registerCourseFiles } from '../course-files/routes';
+import { register as registerRegistration } from '../registration/routes';
 
 export default defineEndpoint({
   id: 'race-control',
@@ -26,5 +27,6 @@ export default defineEndpoint({
     registerGps(router, context as never);
     registerMapChunk(router);
     registerCourseFiles(router, context as never);
+    registerRegistration(router, context as never);
   },
 });

@@ -26,6 +26,16 @@ export function ourEndpoint<T>(path: string, options: { method?: Method; body?: 
   });
 }
 
+/**
+ * A binary answer of one of our endpoints (e.g. the GPS track). The SDK hands back the raw Response
+ * for any content type that is not JSON or text; a JSON error body is still thrown as usual.
+ */
+export async function ourBytes(sdk: RaceControlSdk, path: string, params?: Record<string, unknown>): Promise<ArrayBuffer> {
+  const response = (await sdk.request(ourEndpoint<Response>(path, { params }))) as unknown as Response;
+  if (!response?.ok) throw new Error(`${path} answered ${response?.status ?? 'nothing'}`);
+  return response.arrayBuffer();
+}
+
 /** The words of an SDK error (Directus's `errors[0].message`), for a notice a person can act on. */
 export function errorWords(error: unknown): string {
   const e = error as { errors?: { message?: string }[]; message?: string };

@@ -1,0 +1,20 @@
+import { defineModule } from '@directus/extensions-sdk';
+import DeviceListView from './routes/device-list-view.vue';
+import ReviewView from './routes/review-view.vue';
+
+export default defineModule({
+  id: 'gps-review',
+  name: 'GPS review',
+  icon: 'satellite_alt',
+  routes: [
+    { path: '', component: DeviceListView },
+    { path: 'stages/:stageId', component: DeviceListView, props: true },
+    { path: 'stages/:stageId/devices/:imei', component: ReviewView, props: true },
+  ],
+  // Marshals, race directors, org admins, timekeepers and participants read tracks; registrars and
+  // viewers may not, so the module is not in their bar (the API refuses them anyway).
+  preRegisterCheck(user, permissions) {
+    if ((user as { admin_access?: boolean } | undefined)?.admin_access) return true;
+    return Boolean((permissions as Record<string, Record<string, unknown>> | undefined)?.position_flags?.read);
+  },
+});
