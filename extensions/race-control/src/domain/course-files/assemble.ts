@@ -74,7 +74,7 @@ export function assemble(raw: RawCourse, options: AssembleOptions): CourseFile {
 
 function buildWaypoints(raw: readonly RawWaypoint[], routeOf: (w: RawWaypoint) => number | null, notes: Note[], ours: boolean): CourseWaypoint[] {
   const defaulted = { clear: new Map<WaypointKind, number>(), open: new Map<WaypointKind, number>() };
-  let unnamed = 0;
+  const unnamed: string[] = [];
   const out: CourseWaypoint[] = [];
   for (const w of raw) {
     if (!w.kind) continue;
@@ -87,7 +87,7 @@ function buildWaypoints(raw: readonly RawWaypoint[], routeOf: (w: RawWaypoint) =
     // Our own files leave out an open radius only when the row had none: keep it empty then.
     if (open === null && !ours && defaults.open !== null) { open = defaults.open; defaulted.open.set(kind, (defaulted.open.get(kind) ?? 0) + 1); }
     const name = w.name || `${kind} ${out.length + 1}`;
-    if (!w.name) unnamed++;
+    if (!w.name) unnamed.push(name);
     if (open !== null && open < clear) {
       notes.push({ level: 'warning', text: `${name}: open radius ${open} m is smaller than its clear radius ${clear} m; the open radius is left empty.` });
       open = null;
@@ -101,7 +101,7 @@ function buildWaypoints(raw: readonly RawWaypoint[], routeOf: (w: RawWaypoint) =
   const list = (m: Map<WaypointKind, number>) => [...m].map(([k, n]) => `${n} ${k}`).join(', ');
   if (defaulted.clear.size) notes.push({ level: 'info', text: `No clear radius in the file for ${list(defaulted.clear)}: the kind's default was taken (${[...defaulted.clear.keys()].map((k) => `${k} ${DEFAULT_RADII[k].clear} m`).join(', ')}).` });
   if (defaulted.open.size) notes.push({ level: 'info', text: `No open radius in the file for ${list(defaulted.open)}: the kind's default was taken (${[...defaulted.open.keys()].map((k) => `${k} ${DEFAULT_RADII[k].open} m`).join(', ')}).` });
-  if (unnamed) notes.push({ level: 'info', text: `${plural(unnamed, 'waypoint')} had no name: named by kind and number (e.g. "${out.find((w) => /^\w{3} \d+$/.test(w.name))?.name}").` });
+  if (unnamed.length) notes.push({ level: 'info', text: `${plural(unnamed.length, 'waypoint')} had no name: named by kind and number (${unnamed.slice(0, 3).join(', ')}${unnamed.length > 3 ? ', …' : ''}).` });
   return out;
 }
 

@@ -32,7 +32,7 @@ describe('OpenRally v1.0.3 roadbook', () => {
     expect(byName(c, 'CP Qerret')).toMatchObject({ kind: 'WPC', toleranceMeters: 150 });
     expect(notes(c)).toMatch(/"checkpoint": a checkpoint is a control: taken as WPC/);
     expect(byName(c, 'WPS 4')).toBeDefined();
-    expect(notes(c)).toMatch(/1 waypoint had no name/);
+    expect(notes(c)).toMatch(/1 waypoint had no name: named by kind and number \(WPS 4\)/);
   });
 
   it('skips plain roadbook boxes and keeps no drawing', () => {

@@ -73,7 +73,7 @@ describe('course files dialog: import', () => {
   });
 
   it('saves in one call with the previewed course, every vertex kept, and tells the editor', async () => {
-    sdk.on('POST', '/race-control/stages/s1/course-files/import', { summary: 'adds 2 routes, 8 waypoints, 1 speed zone', segments: { created: ['n1', 'n2'], updated: [] }, waypoints: 8, speedZones: 1 });
+    sdk.on('POST', '/race-control/stages/s1/course-files/import', { summary: 'adds 2 routes, 8 waypoints, 1 speed zone', segments: { created: ['n1', 'n2'], updated: [] }, waypoints: 8, speedZones: 1, problems: [{ severity: 'error', code: 'out_of_order', message: 'WPM 1 comes before WPV 2 along the route' }] });
     const view = await mountWithFile();
     await view.get('[data-save]').trigger('click');
     await flushPromises();
@@ -83,6 +83,7 @@ describe('course files dialog: import', () => {
     expect(JSON.parse(body.file.text)).toMatchObject({ type: 'FeatureCollection', generator: 'race-control' });
     expect(view.emitted('imported')?.[0]?.[0]).toMatchObject({ waypoints: 8 });
     expect(view.get('[data-saved]').text()).toBe('Saved: adds 2 routes, 8 waypoints, 1 speed zone.');
+    expect(view.get('[data-checks]').text()).toBe('Blocks publishing: WPM 1 comes before WPV 2 along the route');
   });
 
   it('shows the server\'s refusal in its words', async () => {

@@ -11,7 +11,14 @@ import { parseInWorker } from './parse-in-worker';
 
 export type ExportFormat = 'openrally' | 'gpx' | 'kml' | 'geojson';
 
-export interface ImportAnswer { summary: string; segments: { created: string[]; updated: string[] }; waypoints: number; speedZones: number }
+export interface ImportAnswer {
+  summary: string;
+  segments: { created: string[]; updated: string[] };
+  waypoints: number;
+  speedZones: number;
+  /** The course checks on the stage as written. */
+  problems: { severity: string; code: string; message: string }[];
+}
 
 export function useCourseFiles(stageId: Ref<string | null>) {
   const sdk = useRaceControlSdk();
@@ -90,7 +97,8 @@ export function useCourseFiles(stageId: Ref<string | null>) {
         mode: mode.value, segments: plan.value.targets, tolerance_meters: 0,
       };
       saved.value = await sdk.request(ourEndpoint<ImportAnswer>(`/stages/${stageId.value}/course-files/import`, { method: 'POST', body }));
-      await loadSegments();
+      // The picker's counts for a next import; the save itself is done.
+      void loadSegments();
       return saved.value;
     } catch (e) {
       error.value = errorWords(e);
