@@ -1,6 +1,6 @@
 // Measures what scripts/bench-course-files.sh describes. The browser half runs on a blank page
 // (no admin app, no network): the worker is the product's own parse-worker.ts, bundled by esbuild
-// exactly as extension.config.js bundles it; the reference is DOMParser + togeojson on the page.
+// as scripts/build-map-chunk.mjs bundles it; the reference is DOMParser + togeojson on the page.
 import { authentication, createDirectus, createItem, rest } from '@directus/sdk';
 import { buildSync } from 'esbuild';
 import pg from 'pg';

@@ -1,9 +1,8 @@
 // The race director imports a recce file of a real-world shape (5,000 track points, OpenRally
 // waypoints of several kinds, a DZ/FZ pair, a neutralization) into an empty stage of Rally Albania:
-// the file is parsed in the browser's Web Worker (the inlined worker of the real extension build),
+// the file is parsed in the browser's Web Worker (the real build's worker, fetched from our endpoint),
 // the preview says what the save will do, the save writes it, and SQL shows the rows.
-// The dialog opens from the course editor's header (data-testid="course-files", wired by the
-// coordinator, see /work/coord/files.md); until that button exists the test is skipped, saying so.
+// The dialog opens from the course editor's header (data-testid="course-files").
 // Screenshots: artifacts/e2e/course-files-{preview,saved}.png.
 import { createItem, deleteItem } from '@directus/sdk';
 import type pg from 'pg';
@@ -38,18 +37,13 @@ afterAll(async () => {
   await c?.end();
 });
 
-it('the race director imports a recce GPX in the admin app: worker parse, preview, save, rows in SQL', async (ctx) => {
+it('the race director imports a recce GPX in the admin app: worker parse, preview, save, rows in SQL', async () => {
   await logIn(page, 'race.director@msc-albania.example.org', stackEnv().DEMO_PASSWORD);
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   await page.goto(`${baseUrl()}/admin/course/stages/${stageId}`);
   await page.locator('[data-testid="help"]').waitFor({ timeout: 60_000 });
-  const open = page.locator('[data-testid="course-files"]');
-  if (!(await open.count())) {
-    console.log('course-files e2e skipped: the course editor has no course-files button yet (see /work/coord/files.md)');
-    ctx.skip();
-  }
-  await open.click();
+  await page.locator('[data-testid="course-files"]').click();
   await page.locator('input[data-file]').setInputFiles({ name: 'recce-ss3.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(recceGpx(5000)) });
   const summary = page.locator('[data-summary]');
   await summary.waitFor({ timeout: 60_000 });

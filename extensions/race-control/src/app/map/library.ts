@@ -10,7 +10,7 @@ export const MAP_CHUNK_PATH = '/race-control/assets/map-chunk.js';
 
 let loading: Promise<MapLibrary> | null = null;
 
-function publicRoot(): string {
+export function publicRoot(): string {
   // The admin app lives at <PUBLIC_URL>/admin/...; the API at <PUBLIC_URL>/. Directus may sit under
   // a sub-path behind a proxy, so take the root from the page rather than assuming '/'.
   const path = globalThis.location?.pathname ?? '/';

@@ -8,7 +8,7 @@ import type { ParseRequest } from './parse-messages';
 
 let sdk: SdkMock = createSdkMock();
 vi.mock('@directus/extensions-sdk', () => sdkModule({ request: (c: never) => sdk.request(c) } as unknown as SdkMock));
-// The worker itself is built by extension.config.js; here the same domain code runs in the test's thread.
+// The worker itself is built by scripts/build-map-chunk.mjs; here the same domain code runs in the test's thread.
 let hold: Promise<void> = Promise.resolve();
 vi.mock('./parse-in-worker', () => ({
   parseInWorker: async (req: ParseRequest, onProgress: (f: number, s: string) => void) => {

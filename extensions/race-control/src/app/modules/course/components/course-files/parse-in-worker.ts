@@ -1,14 +1,30 @@
-// Parses a course file in a Web Worker started from the inlined script (a blob: URL), reporting
-// progress; one worker per file, ended when it answers.
-import source from 'virtual:course-files-worker';
+// Parses a course file in a Web Worker, reporting progress; one worker per file, ended when it
+// answers. The worker's script (about 100 KB gzip, mostly turf) is served by our endpoint and
+// fetched on the first import, so the app bundle every user downloads does not carry it; it runs
+// from a blob: URL, which the admin app's CSP allows for workers (as MapLibre's own).
+import { publicRoot } from '../../../../map/library';
 import type { CourseFile } from '../../../../../domain/course-files/types';
 import type { ParseReply, ParseRequest } from './parse-messages';
 
-let url: string | null = null;
+export const WORKER_PATH = '/race-control/assets/course-files-worker.js';
 
-export function parseInWorker(request: ParseRequest, onProgress: (fraction: number, step: string) => void): Promise<CourseFile> {
-  url ??= URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  const worker = new Worker(url);
+let url: Promise<string> | null = null;
+
+function workerUrl(): Promise<string> {
+  url ??= fetch(`${publicRoot()}${WORKER_PATH}`)
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' }));
+    })
+    .catch((error: unknown) => {
+      url = null; // a later import may try again (the server was restarting, say)
+      throw new Error(`The file reader did not load (${(error as Error)?.message ?? error}); reload the page`);
+    });
+  return url;
+}
+
+export async function parseInWorker(request: ParseRequest, onProgress: (fraction: number, step: string) => void): Promise<CourseFile> {
+  const worker = new Worker(await workerUrl());
   return new Promise((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ParseReply>) => {
       const reply = event.data;
