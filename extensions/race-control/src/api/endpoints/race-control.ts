@@ -7,6 +7,8 @@ import { actingAs, type DirectusContext } from '../acting-as';
 import { register as registerStageOps } from '../routes/stage-ops';
 import { register as registerGps } from '../routes/gps';
 import { register as registerMapChunk } from '../routes/map-chunk';
+import { register as registerCourseFiles } from '../course-files/routes';
+import { register as registerRegistration } from '../registration/routes';
 
 export default defineEndpoint({
   id: 'race-control',
@@ -24,5 +26,7 @@ export default defineEndpoint({
     registerStageOps(router, context as never);
     registerGps(router, context as never);
     registerMapChunk(router);
+    registerCourseFiles(router, context as never);
+    registerRegistration(router, context as never);
   },
 });

@@ -20,6 +20,8 @@ export interface FlagAnswer {
   from: string | null;
   to: string | null;
   reason: string;
+  /** For the caller's own bookkeeping (not sent): the entry whose review a change refreshes. */
+  entry_id?: string;
   flag_id: string | null;
   message_id: string | null;
   penalties: { id: string; type: string | null; seconds: number | null; window_start: string | null; window_end: string | null }[];
@@ -95,5 +97,5 @@ export async function flag(context: GpsContext, reach: Reach, accountability: Ac
     return { ...base, changed: u.changed, from, to, flag_id: String(flagId), message_id: messageId };
   });
   const penalties = answer.from && answer.to ? await penaltiesTouched(context.database, device.entry_id, answer.from, answer.to) : [];
-  return { ...answer, penalties };
+  return { ...answer, entry_id: device.entry_id, penalties };
 }

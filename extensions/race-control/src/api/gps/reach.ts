@@ -18,14 +18,21 @@ interface Query {
   readByQuery(q: Record<string, unknown>): Promise<Record<string, unknown>[]>;
 }
 
+/** A collection the caller may not read at all is an empty reach, anything else a real error. */
+function refused(error: unknown): Record<string, unknown>[] {
+  if ((error as { code?: string }).code === 'FORBIDDEN') return [];
+  throw error;
+}
+
 export async function callerReach(context: GpsContext, accountability: Accountability | null): Promise<Reach> {
   const caller = actingAs(context, accountability);
   caller.requireUser();
   if (accountability?.admin) return reachOf(true, [], []);
-  const mine = { user_id: { _eq: '$CURRENT_USER' } };
+  // Services take no dynamic variables ($CURRENT_USER is the REST layer's): the id itself.
+  const mine = { user_id: { _eq: accountability?.user } };
   const [memberships, crew] = await Promise.all([
-    ((await caller.items('organization_users')) as unknown as Query).readByQuery({ filter: mine, fields: ['organization_id', 'role'], limit: -1 }).catch(() => []),
-    ((await caller.items('entry_crew')) as unknown as Query).readByQuery({ filter: mine, fields: ['entry_id'], limit: -1 }).catch(() => []),
+    ((await caller.items('organization_users')) as unknown as Query).readByQuery({ filter: mine, fields: ['organization_id', 'role'], limit: -1 }).catch(refused),
+    ((await caller.items('entry_crew')) as unknown as Query).readByQuery({ filter: mine, fields: ['entry_id'], limit: -1 }).catch(refused),
   ]);
   const reach = reachOf(false, memberships as unknown as Membership[], crew.map((c) => String(c.entry_id)));
   if (!seesAnyTrack(reach)) throw forbidden('Your role does not show GPS positions (tracks are for race officials and for each crew\'s own trackers).');

@@ -4,7 +4,7 @@
 // XADD and the mark resends it with the same `id`. While Redis is away each row waits its backoff.
 import type { Knex } from 'knex';
 import { Redis } from 'ioredis';
-import { backoffSeconds } from '../../domain/gps/backoff';
+import { backoffSeconds } from '../../domain/gps/backoff.ts';
 
 export interface RelayOptions {
   batch?: number;

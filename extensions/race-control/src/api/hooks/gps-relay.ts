@@ -4,7 +4,23 @@ import { defineHook } from '@directus/extensions-sdk';
 import type { Knex } from 'knex';
 import { redisFor, relayOnce } from '../gps/relay';
 
+/**
+ * Directus's own Redis clients (cache, messenger) reject queued commands with
+ * MaxRetriesPerRequestError when Redis goes away, and with nobody catching them Node ends the
+ * process: a Redis outage would take race control down with it, the very case the outbox is for.
+ * Those rejections only are logged; any other unhandled rejection still ends the process as before.
+ */
+function surviveRedisOutage(logger: { warn(m: string): void }): void {
+  process.on('unhandledRejection', (reason) => {
+    const e = reason as { name?: string; code?: string; message?: string };
+    const redisGone = e?.name === 'MaxRetriesPerRequestError' || (e?.code === 'ECONNREFUSED' && /6\d{3}|redis/i.test(String(e?.message))) || /Connection is closed|Stream isn't writeable/.test(String(e?.message));
+    if (!redisGone) throw reason;
+    logger.warn(`Redis unreachable: ${e?.message ?? String(reason)}`);
+  });
+}
+
 export default defineHook(({ init }, { database, env, logger }) => {
+  surviveRedisOutage(logger);
   const url = String((env as Record<string, unknown>).REDIS ?? '');
   if (!url || String((env as Record<string, unknown>).GPS_RELAY ?? 'on') === 'off') return;
   const db = database as unknown as Knex;
@@ -14,6 +30,8 @@ export default defineHook(({ init }, { database, env, logger }) => {
   init('app.after', () => {
     const redis = redisFor(url);
     redis.on('error', () => undefined); // reported through the outbox rows, not the log every second
+    // Back after an outage: what waits its backoff goes now rather than up to a minute later.
+    redis.on('ready', () => void db.raw('UPDATE recompute_outbox SET next_attempt_at = now() WHERE sent_at IS NULL AND next_attempt_at > now()').catch(() => undefined));
     const tick = async () => {
       if (running) return;
       running = true;

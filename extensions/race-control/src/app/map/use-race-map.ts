@@ -48,7 +48,8 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
 
   function fallBack(reason: string) {
     if (!map || basemap.value === OFFLINE_NAME) return;
-    basemapNotice.value = `${basemap.value} did not load (${reason}); showing the offline map`;
+    // The reason without its tile URL: the notice must stay short over the map.
+    basemapNotice.value = `${basemap.value} did not load (${reason.split(' (')[0]!.split(': http')[0]}); showing the offline map`;
     basemap.value = OFFLINE_NAME;
   }
 

@@ -109,3 +109,11 @@ describe('suspect detectors', () => {
     expect([...db!.reasons].some(Boolean)).toBe(false);
   });
 });
+
+describe('flagged points', () => {
+  it('keep their reason, and are never the anchor of their neighbour\'s verdict', () => {
+    const f = ride(30);
+    f[10] = { ...f[10]!, lat: LAT + 0.009, faulty: true };
+    expect(flagged(f)).toEqual([[10, 'spike']]);
+  });
+});

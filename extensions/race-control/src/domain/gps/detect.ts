@@ -1,7 +1,8 @@
 // The suspect detectors over one device's track (ts ascending). Each point gets a bit mask of
 // REASON_CODES and, where a reason rests on numbers, its evidence. Order matters and is the
 // sport's: a point that is plainly broken (no fix, (0,0), repeated) is never used as the "good
-// neighbour" a spike is measured against, and a flagged (faulty) point never is either.
+// neighbour" a spike is measured against, and a flagged (faulty) point never is either; a flagged
+// point still gets its reason, so the screen shows why it was flagged.
 import type { Evidence } from './suspect.ts';
 import { reasonBit, type ReasonCode } from './reasons.ts';
 import type { DetectorSettings } from './settings.ts';
@@ -46,8 +47,8 @@ export function detect(fixes: readonly Fix[], s: DetectorSettings): Detection {
   markConflicts(fixes, s, reasons, good, mark);
   markRepeats(fixes, s, reasons, mark);
   markDegraded(fixes, s, reasons, mark);
-  markClockJumps(fixes, s, good, mark);
-  markSpikes(fixes, s, good, mark);
+  markClockJumps(fixes, s, reasons, good, mark);
+  markSpikes(fixes, s, reasons, good, mark);
   return { reasons, evidence };
 }
 
@@ -159,10 +160,10 @@ function at(fixes: readonly Fix[], t: number): number {
 }
 
 /** A point stamped whole hours off: it sits where the track was at ts − shift, far from its time neighbours. */
-function markClockJumps(fixes: readonly Fix[], s: DetectorSettings, good: (i: number) => boolean, mark: Mark) {
+function markClockJumps(fixes: readonly Fix[], s: DetectorSettings, reasons: Uint16Array, good: (i: number) => boolean, mark: Mark) {
   const n = fixes.length;
   for (let i = 0; i < n; i++) {
-    if (!good(i)) continue;
+    if (reasons[i]) continue;
     const f = fixes[i]!;
     const p = prevGood(i, good);
     const q = nextGood(i, n, good);
@@ -183,10 +184,10 @@ function markClockJumps(fixes: readonly Fix[], s: DetectorSettings, good: (i: nu
  * A point (or up to five in a row) that implies more than the kind's spike speed from the last good
  * point, while a later point brings the track back: measured only against good neighbours.
  */
-function markSpikes(fixes: readonly Fix[], s: DetectorSettings, good: (i: number) => boolean, mark: Mark) {
+function markSpikes(fixes: readonly Fix[], s: DetectorSettings, reasons: Uint16Array, good: (i: number) => boolean, mark: Mark) {
   const n = fixes.length;
   for (let i = 1; i < n; i++) {
-    if (!good(i)) continue;
+    if (reasons[i]) continue;
     const p = prevGood(i, good);
     if (p < 0 || kmh(fixes[p]!, fixes[i]!) <= s.spikeKmh) continue;
     let back = -1;
@@ -200,7 +201,7 @@ function markSpikes(fixes: readonly Fix[], s: DetectorSettings, good: (i: number
     }
     if (back < 0) continue;
     for (let k = i; k < back; k++) {
-      if (!good(k)) continue;
+      if (reasons[k]) continue;
       const jump = offLine(fixes[k]!, fixes[p]!, fixes[back]!);
       if (jump < s.spikeMinJumpM) continue;
       mark(k, 'spike', { implied_kmh: Math.round(kmh(fixes[p]!, fixes[k]!)), reported_kmh: fixes[k]!.speed, max_kmh: s.maxKmh, jump_m: Math.round(jump) });

@@ -1,5 +1,7 @@
 // A stand-in for the map chunk in component tests (happy-dom has no WebGL). It records what a view
 // does to the map (styles, sources, layers, feature states, fits) and lets the test fire events.
+import * as course from '../chunk/course-lib';
+
 type Listener = (e: Record<string, unknown>) => void;
 
 export interface FakeMap {
@@ -61,12 +63,63 @@ export function fakeMapLibrary() {
     getContainer() { return { appendChild() {} }; }
     project() { return { x: 0, y: 0 }; }
     queryRenderedFeatures() { return []; }
+    loaded() { return true; }
+    getCenter() { return { lng: 20.05, lat: 42 }; }
+    getZoom() { return 10; }
+    flyTo() {}
+    easeTo() {}
     remove() {}
   }
   const control = (kind: string) => class extends Control { constructor() { super(kind); } };
+  // terra-draw: records the mode and the features a view puts in, and lets a test finish a drawing.
+  const draws: FakeDraw[] = [];
+  class FakeDraw {
+    mode = 'static';
+    features: { id: number; geometry: unknown; properties: Record<string, unknown> }[] = [];
+    selected: number | null = null;
+    handlers = new Map<string, ((...a: unknown[]) => void)[]>();
+    private next = 1;
+    constructor(public options: unknown) { draws.push(this); }
+    start() {}
+    stop() {}
+    setMode(m: string) { this.mode = m; }
+    on(e: string, f: (...a: unknown[]) => void) { this.handlers.set(e, [...(this.handlers.get(e) ?? []), f]); }
+    addFeatures(fs: { geometry: unknown; properties: Record<string, unknown> }[]) {
+      return fs.map((f) => { const id = this.next++; this.features.push({ id, ...f }); return { id, valid: true }; });
+    }
+    removeFeatures(ids: number[]) { this.features = this.features.filter((f) => !ids.includes(f.id)); }
+    getSnapshot() { return this.features; }
+    selectFeature(id: number) { this.selected = id; }
+    clear() { this.features = []; }
+    /** A drawing finished by the user (`draw`) or an edit of a feature (`dragCoordinate`). */
+    finish(geometry: unknown, action = 'draw', id?: number) {
+      const fid = id ?? this.addFeatures([{ geometry, properties: {} }])[0]!.id;
+      const f = this.features.find((x) => x.id === fid);
+      if (f) f.geometry = geometry;
+      for (const h of this.handlers.get('finish') ?? []) h(fid, { action });
+    }
+  }
+  class FakeMarker {
+    lngLat: [number, number] = [0, 0];
+    handlers = new Map<string, () => void>();
+    constructor(public options: { element: unknown }) { markers.push(this); }
+    setLngLat(p: [number, number]) { this.lngLat = p; return this; }
+    getLngLat() { return { lng: this.lngLat[0], lat: this.lngLat[1] }; }
+    addTo() { return this; }
+    on(e: string, f: () => void) { this.handlers.set(e, f); return this; }
+    getElement() { return { addEventListener() {} }; }
+    remove() {}
+  }
+  const markers: FakeMarker[] = [];
+  const mode = (name: string) => class { mode = name; constructor(public options?: unknown) {} };
   const lib = {
-    maplibregl: { Map: FakeMapImpl, NavigationControl: control('NavigationControl'), ScaleControl: control('ScaleControl') },
+    maplibregl: { Map: FakeMapImpl, NavigationControl: control('NavigationControl'), ScaleControl: control('ScaleControl'), Marker: FakeMarker },
+    TerraDraw: FakeDraw,
+    TerraDrawMapLibreGLAdapter: class { constructor(public options: unknown) {} },
+    TerraDrawPolygonMode: mode('polygon'), TerraDrawPointMode: mode('point'), TerraDrawLineStringMode: mode('linestring'),
+    TerraDrawSelectMode: mode('select'), TerraDrawRenderMode: mode('render'),
+    course,
     maplibreCss: '',
   } as never;
-  return { lib, maps, last: () => maps.at(-1) as FakeMapImpl };
+  return { lib, maps, draws, markers, last: () => maps.at(-1) as FakeMapImpl, lastDraw: () => draws.at(-1) as FakeDraw };
 }

@@ -1,0 +1,23 @@
+// The course-file parser's Web Worker: reads the picked file and turns it into the course, off the
+// page's main thread (a 10 MB GPX takes a second here, and the page must stay responsive). Messages
+// out: { type: 'progress', fraction, step } then { type: 'done', course } or { type: 'refused', message }.
+import { CourseFileRefusal, courseCheckNotes, readCourseFile } from '../../../../../domain/course-files/index';
+import type { ParseRequest, ParseReply } from './parse-messages';
+
+const post = (reply: ParseReply) => (self as unknown as { postMessage(m: ParseReply): void }).postMessage(reply);
+
+self.onmessage = async (event: MessageEvent<ParseRequest>) => {
+  const { file, toleranceMeters } = event.data;
+  try {
+    post({ type: 'progress', fraction: 0, step: 'Reading the file' });
+    const text = await file.text();
+    const course = readCourseFile(text, {
+      fileName: file.name, bytes: file.size, ...(toleranceMeters === null ? {} : { toleranceMeters }),
+      onProgress: (fraction, step) => post({ type: 'progress', fraction, step }),
+    });
+    post({ type: 'progress', fraction: 0.9, step: 'Running the course checks' });
+    post({ type: 'done', course: { ...course, notes: [...course.notes, ...courseCheckNotes(course)] } });
+  } catch (error) {
+    post({ type: 'refused', message: error instanceof CourseFileRefusal ? error.message : `"${file.name}" could not be read: ${(error as Error).message}` });
+  }
+};
