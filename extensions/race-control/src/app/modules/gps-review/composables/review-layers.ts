@@ -22,7 +22,9 @@ export interface ReviewSources {
 export function addReviewLayers(map: MapLibreMap, data: ReviewSources): void {
   const add = (id: string, d: unknown) => {
     if (map.getSource(id)) return;
-    map.addSource(id, { type: 'geojson', data: d as never, ...(id === SOURCES.points ? { buffer: 0, tolerance: 0 } : {}) });
+    // Tiles cut at z12 at most (about 1 m a unit) and overzoomed beyond: stepping from suspect to
+    // suspect then reuses tiles instead of cutting new ones at every zoom.
+    map.addSource(id, { type: 'geojson', data: d as never, maxzoom: 12, ...(id === SOURCES.points ? { buffer: 0, tolerance: 0 } : {}) });
   };
   add(SOURCES.line, data.line);
   add(SOURCES.points, data.points);

@@ -58,6 +58,11 @@ export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<stri
     if (!sid || !id) return;
     loading.value = true;
     error.value = null;
+    // Another tracker: nothing of the last one stays on screen while this one loads.
+    if (track.value && track.value.imei !== id) {
+      track.value = null;
+      suspects.value = [];
+    }
     try {
       const [stages, found, zoneRows] = await Promise.all([
         sdk.request(readItems('stages', { filter: { id: { _eq: sid } }, fields: REVIEW_STAGE_FIELDS as never, limit: 1 })),

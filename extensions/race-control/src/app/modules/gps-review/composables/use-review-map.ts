@@ -2,7 +2,7 @@
 // feature state only (flags, selection, cursor) and moves to the current suspect. Picking is the
 // browser's own kdbush index: click the nearest point, drag a box or a lasso with those tools.
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { shallowRef, watch, type Ref } from 'vue';
+import { ref, shallowRef, watch, type Ref } from 'vue';
 import { boundsOfPoints, flagChanges, trackLine, trackPoints } from '../../../../domain/gps-review/map-features';
 import { modeOf, type SelectionMode } from '../../../../domain/gps-review/selection';
 import { buildPointIndex, type LngLat, type PointIndex } from '../../../../domain/gps-review/spatial-index';
@@ -37,6 +37,8 @@ const MIN_SPAN_DEG = 0.003;
 export function useReviewMap(state: ReviewMapState) {
   const tool = state.tool;
   const index = shallowRef<PointIndex | null>(null);
+  /** True once a frame with the whole track has settled (tests and screenshots wait for it). */
+  const drawn = ref(false);
   let handle: ReviewMapHandle | null = null;
   let shownFlags = new Uint8Array(0);
   let shownSelection: Uint32Array = new Uint32Array(0);
@@ -76,6 +78,8 @@ export function useReviewMap(state: ReviewMapState) {
     addCourseLayers(map, handle!.colours);
     setCourseData(map, courseFeatures(state.course.value));
     addReviewLayers(map, { line: trackLine(t), points: trackPoints(t) });
+    drawn.value = false;
+    map.once('idle', () => { drawn.value = true; });
     // The points were just built from the flags as they are now; a new style (basemap switch) has
     // no feature states, so selection and cursor are told again.
     shownFlags = t.flagged.slice();
@@ -171,5 +175,5 @@ export function useReviewMap(state: ReviewMapState) {
     else handle.map.dragPan?.disable?.();
   });
 
-  return { index, attach };
+  return { index, drawn, attach };
 }

@@ -1,0 +1,186 @@
+// A marshal's evening after stage 1, in the real admin app: open the stage's trackers, go to the
+// first one with pending suspects, step to a spike by keyboard, flag it, reload (still flagged), see
+// the act in position_flags and its message on the recompute stream; lasso a stretch, flag it, undo
+// (good again, a second message). A viewer has no GPS review; a participant sees only their own.
+// Screenshots: artifacts/e2e/gps-review-*.png.
+import { Redis } from 'ioredis';
+import type pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, logIn, screenshot } from '../support/browser.ts';
+import { baseUrl, pgClient, stackEnv } from '../support/stack.ts';
+
+const MARSHAL = 'marshal@msc-albania.example.org';
+const STREAM = 'recompute:requests';
+const WAIT = { timeout: 90_000 };
+
+let browser: Browser;
+let c: pg.Client;
+let redis: Redis;
+let stage1: string;
+const flagged: { device_id: string; from: string; to: string }[] = [];
+
+beforeAll(async () => {
+  c = await pgClient('directus');
+  redis = new Redis({ host: '127.0.0.1', port: Number(stackEnv().REDIS_PORT), lazyConnect: true, maxRetriesPerRequest: 2 });
+  await redis.connect();
+  const { rows } = await c.query(`SELECT s.id FROM stages s JOIN events e ON e.id = s.event_id WHERE e.slug = 'rally-albania-2026' AND s.sort_order = 1`);
+  stage1 = rows[0].id;
+  browser = await launch();
+});
+
+afterAll(async () => {
+  // Take back what the marshal flagged here, through the API like any unflag, so the seed's
+  // suspects are pending again for the next run and for other tests.
+  if (flagged.length) {
+    const login = await fetch(`${baseUrl()}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: MARSHAL, password: stackEnv().DEMO_PASSWORD }) });
+    const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
+    for (const f of flagged) {
+      await fetch(`${baseUrl()}/race-control/gps/flags`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ action: 'unflag', device_id: f.device_id, reason: 'other', note: 'e2e clean-up', from: f.from, to: f.to }) });
+    }
+  }
+  await browser?.close();
+  redis?.disconnect();
+  await c?.end();
+});
+
+async function messagesAfter(lastId: string, imei: string) {
+  const entries = (await redis.xrange(STREAM, `(${lastId}`, '+')) as [string, string[]][];
+  return entries.map(([, kv]) => Object.fromEntries(kv.flatMap((_, i) => (i % 2 ? [] : [[kv[i], kv[i + 1]]])))).filter((m) => m.device_id === imei);
+}
+async function lastStreamId(): Promise<string> {
+  const [last] = (await redis.xrevrange(STREAM, '+', '-', 'COUNT', 1)) as [string, string[]][];
+  return last?.[0] ?? '0-0';
+}
+/** The map has drawn the whole track (the review map says so once MapLibre is idle). */
+const mapDrawn = (page: Page) => page.locator('[data-test="review-map"][data-drawn="true"]').waitFor(WAIT);
+const currentSuspect = (page: Page) => page.locator('[data-test="suspect-list"] li.current');
+
+/** j until the current suspect is of `reason`; false at once when this tracker has none pending. */
+async function stepTo(page: Page, reason: string, limit = 80): Promise<boolean> {
+  if (!(await page.locator(`[data-test="suspect-list"] li[data-reason="${reason}"]:not(.decided)`).count())) return false;
+  for (let k = 0; k < limit; k++) {
+    await page.keyboard.press('j');
+    const current = currentSuspect(page);
+    if (!(await current.count())) return false;
+    if ((await current.getAttribute('data-reason')) === reason) return true;
+  }
+  return false;
+}
+
+describe('GPS review as the seeded marshal', () => {
+  let page: Page;
+  let imei: string;
+  let spikeIndex: string;
+
+  it('steps to a spike by keyboard, flags it, and after a reload it is flagged; the act and its message are recorded', async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await logIn(page, MARSHAL, stackEnv().DEMO_PASSWORD);
+    await page.goto(`${baseUrl()}/admin/gps-review`);
+    await page.locator('[data-test="stage-1"]').click(WAIT);
+    await page.locator('[data-test="device-table"] tbody tr').first().waitFor(WAIT);
+    await screenshot(page, 'gps-review-devices');
+
+    await page.locator('[data-test="next-pending"]').click(WAIT);
+    await page.waitForURL(/\/devices\/\d{15}$/, WAIT);
+    await page.locator('[data-test="suspect-list"] li').first().waitFor(WAIT);
+    // The busiest tracker may have no pending spike (flagged already): on to the next one.
+    for (let tries = 0; tries < 10 && !(await stepTo(page, 'spike')); tries++) {
+      const here = page.url();
+      await page.keyboard.press('n');
+      await page.waitForURL((u) => u.href !== here, WAIT);
+      await page.locator('[data-test="suspect-list"] li').first().waitFor(WAIT);
+    }
+    imei = page.url().split('/').pop()!;
+    await mapDrawn(page);
+    spikeIndex = (await currentSuspect(page).getAttribute('data-test'))!;
+    await screenshot(page, 'gps-review-spike');
+
+    const before = await lastStreamId();
+    await page.keyboard.press('f');
+    await page.locator('[data-test="flag-dialog"]').waitFor(WAIT);
+    await expect(page.locator('[data-test="reason"]').inputValue()).resolves.toBe('spike');
+    await page.locator('[data-test="note"]').fill('e2e: spike by keyboard');
+    await page.locator('[data-test="confirm"]').click();
+    await page.locator('[data-test="action-log"] li[data-message="sent"]').first().waitFor(WAIT);
+    await screenshot(page, 'gps-review-flagged');
+
+    const { rows: [act] } = await c.query(`SELECT id, action, reason, note, message_id, count, "from", "to" FROM position_flags WHERE device_id = $1 ORDER BY date_created DESC LIMIT 1`, [imei]);
+    flagged.push({ device_id: imei, from: new Date(act.from).toISOString(), to: new Date(act.to).toISOString() });
+    expect(act).toMatchObject({ action: 'flag', reason: 'spike', note: 'e2e: spike by keyboard' });
+    const messages = await messagesAfter(before, imei);
+    expect(messages).toEqual([expect.objectContaining({ id: act.message_id, device_id: imei, action: 'flag', faulty: 'true', reason: 'spike' })]);
+
+    await page.reload();
+    await page.locator(`[data-test="${spikeIndex}"]`).waitFor(WAIT);
+    await expect(page.locator(`[data-test="${spikeIndex}"]`).getAttribute('class')).resolves.toContain('decided');
+    await mapDrawn(page);
+    await screenshot(page, 'gps-review-reloaded');
+  }, 240_000);
+
+  it('lassoes a stretch round a suspect, flags it, undoes: good again, and a second message', async () => {
+    await page.keyboard.press('j');
+    await currentSuspect(page).waitFor(WAIT);
+    const map = await page.locator('[data-testid="race-map"]').boundingBox();
+    const [cx, cy] = [map!.x + map!.width / 2, map!.y + map!.height / 2];
+    await page.keyboard.press('l');
+    await page.mouse.move(cx + 140, cy);
+    await page.mouse.down();
+    for (let k = 1; k <= 24; k++) await page.mouse.move(cx + 140 * Math.cos((k / 24) * 2 * Math.PI), cy + 110 * Math.sin((k / 24) * 2 * Math.PI));
+    await page.mouse.up();
+    await page.locator('[data-test="facts"]', { hasText: 'selected' }).waitFor(WAIT);
+    const selected = Number((await page.locator('[data-test="facts"]').innerText()).match(/selected (\d+) point/)![1]);
+    expect(selected).toBeGreaterThan(1);
+    await screenshot(page, 'gps-review-lasso');
+
+    const before = await lastStreamId();
+    await page.keyboard.press('f');
+    await page.locator('[data-test="confirm"]').click();
+    await page.locator('[data-test="action-log"] li[data-op="flag"][data-message="sent"]').first().waitFor(WAIT);
+    await page.keyboard.press('u');
+    await page.locator('[data-test="action-log"] li[data-op="unflag"][data-message="sent"]').first().waitFor(WAIT);
+    await screenshot(page, 'gps-review-undone');
+
+    const messages = await messagesAfter(before, imei);
+    expect(messages.map((m) => [m.action, m.faulty])).toEqual([['flag', 'true'], ['unflag', 'false']]);
+    const { rows: [undo] } = await c.query(`SELECT "from", "to" FROM position_flags WHERE device_id = $1 AND action = 'unflag' ORDER BY date_created DESC LIMIT 1`, [imei]);
+    const { rows: [{ n }] } = await c.query('SELECT count(*)::int AS n FROM positions WHERE device_id = $1 AND ts BETWEEN $2 AND $3 AND faulty', [imei, undo.from, undo.to]);
+    expect(n).toBe(0);
+    await page.close();
+  });
+});
+
+describe('GPS review for those who may not flag', () => {
+  it('a viewer has no GPS review and the API refuses them a track', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await logIn(page, 'viewer@msc-albania.example.org', stackEnv().DEMO_PASSWORD);
+    await page.goto(`${baseUrl()}/admin/content`);
+    await page.locator('.module-bar').waitFor(WAIT);
+    const modules = await page.locator('.module-bar a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(modules).not.toContain('/admin/gps-review');
+    const { rows: [{ imei }] } = await c.query(`SELECT d.imei FROM devices d JOIN entry_devices ed ON ed.device_id = d.id LIMIT 1`);
+    const status = await page.evaluate(async (url) => (await fetch(url, { credentials: 'include' })).status, `${baseUrl()}/race-control/gps/suspects?device_id=${imei}&stage_id=${stage1}`);
+    expect(status).toBe(403);
+    await screenshot(page, 'gps-review-viewer');
+    await page.close();
+  });
+
+  it('a participant sees their own tracker\'s day, read-only, and not another entry\'s', async () => {
+    const { rows: [own] } = await c.query(
+      `SELECT d.imei, e.id AS entry_id FROM devices d JOIN entry_devices ed ON ed.device_id = d.id JOIN entries e ON e.id = ed.entry_id
+       JOIN entry_crew ec ON ec.entry_id = e.id JOIN directus_users u ON u.id = ec.user_id WHERE u.email = 'besnik.leka.87@riders.example.org' AND ed.purpose = 'primary'`);
+    const { rows: [other] } = await c.query(`SELECT d.imei FROM devices d JOIN entry_devices ed ON ed.device_id = d.id WHERE ed.entry_id <> $1 LIMIT 1`, [own.entry_id]);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await logIn(page, 'besnik.leka.87@riders.example.org', stackEnv().DEMO_PASSWORD);
+    await page.goto(`${baseUrl()}/admin/gps-review/stages/${stage1}/devices/${own.imei}`);
+    await page.locator('[data-test="facts"]').waitFor(WAIT);
+    await page.locator('[data-test="read-only"]').waitFor(WAIT);
+    await mapDrawn(page);
+    await screenshot(page, 'gps-review-participant-own');
+    await page.goto(`${baseUrl()}/admin/gps-review/stages/${stage1}/devices/${other.imei}`);
+    await expect(page.locator('[data-test="error"]').innerText(WAIT)).resolves.toMatch(/No tracker .* on an entry you may see/);
+    await screenshot(page, 'gps-review-participant-other');
+    await page.close();
+  });
+});
