@@ -1,4 +1,4 @@
-// /race-control/gps/...: the GPS review API (contract: coord/gps-api.md). Each route first works
+// /race-control/gps/...: the GPS review API (contract: docs/gps-api.md). Each route first works
 // out what the caller may reach (../gps/reach.ts), then reads only within it.
 import type { Router, Request, Response, NextFunction } from 'express';
 import type { Reach } from '../../domain/gps/rights';

@@ -1,4 +1,4 @@
-// What the detectors say about a track, as the API sends it (contract: coord/gps-api.md).
+// What the detectors say about a track, as the API sends it (contract: docs/gps-api.md).
 import type { ReasonCode } from './reasons.ts';
 
 /** The numbers behind a reason; only those that apply are present. Distances in m, speeds in km/h. */

@@ -1,4 +1,4 @@
-// The compact track format of GET /race-control/gps/track (contract: coord/gps-api.md). Delta
+// The compact track format of GET /race-control/gps/track (contract: docs/gps-api.md). Delta
 // columns of Int32 gzip to ~2–3 bytes per point where JSON costs ~8 (shared/notes/maps.md), and the
 // browser decodes 30k points in well under a millisecond straight into typed arrays for MapLibre
 // and uPlot. Little-endian throughout.

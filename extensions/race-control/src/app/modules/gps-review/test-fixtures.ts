@@ -1,4 +1,4 @@
-// Answers of the GPS review API (coord/gps-api.md) for the component tests: stage 1 with three
+// Answers of the GPS review API (docs/gps-api.md) for the component tests: stage 1 with three
 // trackers, and one device's day with a spike, a no-fix run and a clock jump.
 import { encodeTrack } from '../../../domain/gps/track-codec';
 import { REASON_CODES } from '../../../domain/gps/reasons';

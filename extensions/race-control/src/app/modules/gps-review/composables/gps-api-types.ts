@@ -1,11 +1,11 @@
-// The GPS review API's answers as this screen reads them (contract: /work/coord/gps-api.md). The
+// The GPS review API's answers as this screen reads them (contract: docs/gps-api.md). The
 // owning types are gps-api's, in domain/gps; what is here only adds what the screen reads besides.
 import type { QueueDevice, StageQueue, Suspect } from '../../../../domain/gps/suspect';
 
 export type SuspectAnswer = Suspect;
 
 export interface QueueDeviceAnswer extends QueueDevice {
-  /** Asked of gps-api (coord/gps-review.md); the list copes without it. */
+  /** Not sent by the API yet; the list copes without it. */
   last_fix?: string | null;
 }
 
