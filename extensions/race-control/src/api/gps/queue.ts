@@ -2,7 +2,7 @@
 // cheap read: the detectors run in the background, entry by entry, the first time a stage is asked
 // for, and again for one entry after each flag of its trackers.
 import type { Knex } from 'knex';
-import type { QueueDevice, StageQueue } from '../../domain/gps/suspect';
+import type { LastFix, QueueDevice, StageQueue } from '../../domain/gps/suspect';
 import type { ReasonCode } from '../../domain/gps/reasons';
 import { stageDay } from '../../domain/gps/window';
 import { eventPlaces } from './context';
@@ -85,6 +85,20 @@ export function refreshAfterFlag(db: Knex, deviceId: string, entryId: string, lo
   })().catch((e) => log(`GPS review refresh of ${deviceId}: ${(e as Error).message}`));
 }
 
+/** Each reviewed device's newest good fix in the stage's day: one query, one backward index step per device. */
+export async function lastFixesOf(db: Knex, stage: StageRow): Promise<Map<string, LastFix>> {
+  if (!stage.starts_at) return new Map();
+  const { from, to } = stageDay(stage.starts_at);
+  const { rows } = await db.raw(`SELECT r.device_id, f.ts, f.satellites, f.attributes->>'66' AS power, f.attributes->>'67' AS battery
+    FROM gps_device_reviews r CROSS JOIN LATERAL (SELECT p.ts, p.satellites, p.attributes FROM positions p
+      WHERE p.device_id = r.device_id AND p.ts BETWEEN ? AND ? AND NOT p.faulty AND p.satellites > 0 ORDER BY p.ts DESC LIMIT 1) f
+    WHERE r.stage_id = ?`, [from.toISOString(), to.toISOString(), stage.id]);
+  const mv = (v: unknown): number | null => (v == null || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+  return new Map((rows as { device_id: string; ts: Date | string; satellites: number; power: unknown; battery: unknown }[]).map((r) => [
+    r.device_id, { ts: new Date(r.ts).toISOString(), satellites: Number(r.satellites), power_mv: mv(r.power), battery_mv: mv(r.battery) },
+  ]));
+}
+
 export async function readQueue(db: Knex, stage: StageRow, log: (m: string) => void): Promise<StageQueue> {
   const computing = running.has(stage.id);
   const { rows: reviews } = await db.raw(`SELECT r.device_id, r.entry_id, r.points, r.faulty_points, r.computed_at, e.race_number, c.code AS class_code, v.kind::text AS vehicle_kind, ed.purpose::text AS purpose
@@ -96,6 +110,7 @@ export async function readQueue(db: Knex, stage: StageRow, log: (m: string) => v
     FROM gps_suspects WHERE stage_id = ? GROUP BY device_id, reason`, [stage.id]);
   const { rows: touched } = await db.raw(`SELECT device_id, count(DISTINCT p->>'id')::int AS n FROM gps_suspects, jsonb_array_elements(impact->'penalties') p
     WHERE stage_id = ? AND count > faulty GROUP BY device_id`, [stage.id]);
+  const lastFixes = await lastFixesOf(db, stage);
   const penalties = new Map((touched as { device_id: string; n: number }[]).map((t) => [t.device_id, t.n]));
   const devices: QueueDevice[] = (reviews as Record<string, unknown>[]).map((r) => {
     const mine = (byReason as { device_id: string; reason: ReasonCode; runs: number; open: number; impact: number }[]).filter((x) => x.device_id === r.device_id);
@@ -104,7 +119,7 @@ export async function readQueue(db: Knex, stage: StageRow, log: (m: string) => v
       vehicle_kind: (r.vehicle_kind as string) ?? null, purpose: (r.purpose as string) ?? null, points: Number(r.points), faulty_points: Number(r.faulty_points),
       suspects: mine.reduce((s, x) => s + x.runs, 0), open_points: mine.reduce((s, x) => s + x.open, 0),
       by_reason: Object.fromEntries(mine.map((x) => [x.reason, x.runs])), impact: Math.max(0, ...mine.filter((x) => x.open > 0).map((x) => x.impact)),
-      penalties: penalties.get(String(r.device_id)) ?? 0,
+      penalties: penalties.get(String(r.device_id)) ?? 0, last_fix: lastFixes.get(String(r.device_id)) ?? null,
     };
   });
   devices.sort((a, b) => b.impact - a.impact || b.open_points - a.open_points || (a.race_number ?? 0) - (b.race_number ?? 0));

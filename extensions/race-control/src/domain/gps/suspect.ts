@@ -66,6 +66,18 @@ export interface QueueDevice {
   impact: number;
   /** Computed penalties of the entry overlapped by an open suspect. */
   penalties: number;
+  /** The device's newest good fix (satellites > 0, not faulty) in the stage's day; null when none. */
+  last_fix: LastFix | null;
+}
+
+/** What the newest fix says of the tracker: power and battery in mV from its IO attributes where sent. */
+export interface LastFix {
+  ts: string;
+  satellites: number;
+  /** IO 66, external (vehicle) power, mV. */
+  power_mv: number | null;
+  /** IO 67, internal battery, mV. */
+  battery_mv: number | null;
 }
 
 export interface StageQueue {

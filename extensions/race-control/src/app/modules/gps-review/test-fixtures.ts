@@ -11,13 +11,13 @@ export const iso = (i: number) => new Date(T0 + i * 1000).toISOString();
 
 const device = (imei: string, race: number, entry: string, open: number, extra: Partial<QueueDeviceAnswer> = {}): QueueDeviceAnswer => ({
   device_id: imei, entry_id: entry, race_number: race, class_code: 'M-1', vehicle_kind: 'moto', purpose: 'primary', points: 1000, suspects: open ? 2 : 0,
-  open_points: open, faulty_points: 0, by_reason: open ? { spike: 1, 'no-fix': 1 } : {}, impact: 0, penalties: 0, ...extra,
+  open_points: open, faulty_points: 0, by_reason: open ? { spike: 1, 'no-fix': 1 } : {}, impact: 0, penalties: 0, last_fix: null, ...extra,
 });
 
 export const QUEUE = {
   stage_id: 's1', state: 'ready', computed_at: '2026-06-07T20:00:00.000Z', retry_after_ms: 0,
   devices: [
-    device(IMEI, 12, 'e12', 7, { last_fix: '2026-06-07T10:15:00.000Z' }),
+    device(IMEI, 12, 'e12', 7, { last_fix: { ts: '2026-06-07T10:15:00.000Z', satellites: 11, power_mv: 12850, battery_mv: null } }),
     device('352092110000024', 12, 'e12', 0, { purpose: 'backup' }),
     device('352092110000032', 301, 'e301', 3, { class_code: 'C-1', by_reason: { 'clock-jump': 1 } }),
   ],

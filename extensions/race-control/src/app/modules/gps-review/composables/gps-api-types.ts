@@ -4,10 +4,7 @@ import type { QueueDevice, StageQueue, Suspect } from '../../../../domain/gps/su
 
 export type SuspectAnswer = Suspect;
 
-export interface QueueDeviceAnswer extends QueueDevice {
-  /** Not sent by the API yet; the list copes without it. */
-  last_fix?: string | null;
-}
+export type QueueDeviceAnswer = QueueDevice;
 
 export interface StageQueueAnswer extends StageQueue {
   devices: QueueDeviceAnswer[];

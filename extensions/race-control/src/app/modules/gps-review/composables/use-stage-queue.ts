@@ -29,7 +29,7 @@ export function deviceRow(d: QueueDeviceAnswer, crew: string): DeviceRow {
     suspects: { ...d.by_reason },
     pending: d.open_points,
     flagged: d.faulty_points,
-    last_fix: d.last_fix ?? null,
+    last_fix: d.last_fix?.ts ?? null,
   };
 }
 
