@@ -201,5 +201,7 @@ describe('review of one tracker', () => {
     expect([...(view.vm as unknown as { selection: Uint32Array }).selection]).toEqual([50]);
     expect((view.vm as unknown as { cursor: number }).cursor).toBe(50);
     expect(view.get('[data-test="facts"]').text()).toContain('selected 1 point');
+    // The map opens on that point, not on the whole day.
+    expect(fake.last().fitted.length).toBeGreaterThan(0);
   });
 });
