@@ -184,3 +184,50 @@ describe('GPS review for those who may not flag', () => {
     await page.close();
   });
 });
+
+describe('the whole stage on one map', () => {
+  it('draws every tracker of stage 1 from the tiles; a click on a point opens that tracker\'s review at that time', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await logIn(page, MARSHAL, stackEnv().DEMO_PASSWORD);
+    await page.goto(`${baseUrl()}/admin/gps-review/stages/${stage1}`);
+    await page.locator('[data-test="open-stage-map"]').click(WAIT);
+    await page.waitForURL(/\/map$/, WAIT);
+    const tiles: number[] = [];
+    page.on('response', (r) => { if (r.url().includes('/tiles/')) tiles.push(r.status()); });
+    await page.locator('[data-test="stage-map"][data-drawn="true"]').waitFor(WAIT);
+    type Hook = { __stageMap: { queryRenderedFeatures(o?: unknown): { geometry: { type: string; coordinates: number[][] | number[] }; properties: Record<string, unknown> }[];
+      jumpTo(o: unknown): void; once(e: string, f: () => void): void; project(p: number[]): { x: number; y: number } } };
+    const lines = await page.evaluate(() => (window as unknown as Hook).__stageMap.queryRenderedFeatures({ layers: ['gsm-lines'] }).length);
+    expect(lines).toBeGreaterThan(10);
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles.every((s) => s === 200)).toBe(true);
+    await screenshot(page, 'gps-review-stage-map');
+
+    // Zoom to the middle of a rendered line until its points are drawn, and click one.
+    const point = await page.evaluate(async () => {
+      const map = (window as unknown as Hook).__stageMap;
+      // A line cut at a tile's edge comes back as a MultiLineString: any vertex of either will do.
+      const coords = map.queryRenderedFeatures({ layers: ['gsm-lines'] })
+        .flatMap((f) => (f.geometry.type === 'MultiLineString' ? (f.geometry.coordinates as unknown as number[][][]).flat() : f.geometry.type === 'LineString' ? (f.geometry.coordinates as number[][]) : []));
+      const idle = () => new Promise<void>((resolve) => map.once('idle', () => resolve()));
+      const settled = idle();
+      map.jumpTo({ center: coords[Math.floor(coords.length / 2)], zoom: 16 });
+      await settled;
+      const p = map.queryRenderedFeatures({ layers: ['gsm-points'] })[0];
+      if (!p) return null;
+      const at = map.project(p.geometry.coordinates as number[]);
+      return { x: at.x, y: at.y, device: String(p.properties.device_id) };
+    });
+    expect(point).not.toBeNull();
+    await screenshot(page, 'gps-review-stage-map-points');
+    const box = (await page.locator('[data-test="stage-map"] canvas').first().boundingBox())!;
+    await page.mouse.click(box.x + point!.x, box.y + point!.y);
+    await page.waitForURL(/\/devices\/\d{15}\?at=/, WAIT);
+    expect(page.url()).toContain(`/devices/${point!.device}?at=`);
+    await page.locator('[data-test="facts"]').waitFor(WAIT);
+    await mapDrawn(page);
+    await expect(page.locator('[data-test="facts"]').innerText()).resolves.toMatch(/selected \d+ point/);
+    await screenshot(page, 'gps-review-stage-map-opened');
+    await page.close();
+  }, 240_000);
+});

@@ -1,6 +1,7 @@
 import { defineModule } from '@directus/extensions-sdk';
 import DeviceListView from './routes/device-list-view.vue';
 import ReviewView from './routes/review-view.vue';
+import StageMapView from './routes/stage-map-view.vue';
 
 export default defineModule({
   id: 'gps-review',
@@ -9,7 +10,12 @@ export default defineModule({
   routes: [
     { path: '', component: DeviceListView },
     { path: 'stages/:stageId', component: DeviceListView, props: true },
-    { path: 'stages/:stageId/devices/:imei', component: ReviewView, props: true },
+    { path: 'stages/:stageId/map', component: StageMapView, props: true },
+    // `?at=<ISO>` (from the whole-stage map) makes the point at that time current.
+    {
+      path: 'stages/:stageId/devices/:imei', component: ReviewView,
+      props: (route: { params: Record<string, unknown>; query: Record<string, unknown> }) => ({ ...route.params, at: typeof route.query.at === 'string' ? route.query.at : undefined }),
+    },
   ],
   // Marshals, race directors, org admins, timekeepers and participants read tracks; registrars and
   // viewers may not, so the module is not in their bar (the API refuses them anyway).

@@ -8,7 +8,7 @@ import type { CrewMember } from '../../../../domain/gps-review/device-list';
 import { combine, EMPTY_SELECTION, span, timeRange, type SelectionMode } from '../../../../domain/gps-review/selection';
 import { zoneLimits, type SpeedZone } from '../../../../domain/gps-review/speed-limits';
 import { isPending, placeSuspects, pointsOfKind, stepSuspect, type PlacedSuspect } from '../../../../domain/gps-review/suspects';
-import type { ReviewTrack } from '../../../../domain/gps-review/track';
+import { lowerBound, type ReviewTrack } from '../../../../domain/gps-review/track';
 import { runsFromTrack } from '../../../../domain/gps-review/track-runs';
 import { errorWords, ourEndpoint, useRaceControlSdk } from '../../../sdk';
 import type { SuspectAnswer } from './gps-api-types';
@@ -135,6 +135,22 @@ export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<stri
     select(pointsOfKind(suspects.value, k));
   }
 
+  /** The point nearest a time (`?at=` from the whole-stage map) becomes current: its suspect if it
+   * is in one, else the point alone. Returns its index (null without a track or a time). */
+  function showTime(ms: number): number | null {
+    const t = track.value;
+    if (!t || !t.count || !Number.isFinite(ms)) return null;
+    const after = Math.min(lowerBound(t.t, ms), t.count - 1);
+    const i = after > 0 && ms - t.t[after - 1]! < t.t[after]! - ms ? after - 1 : after;
+    const inSuspect = suspects.value.findIndex((s) => s.first <= i && i <= s.last);
+    if (inSuspect >= 0) focusSuspect(inSuspect);
+    else {
+      select(Uint32Array.of(i));
+      cursor.value = i;
+    }
+    return i;
+  }
+
   function clear() {
     selection.value = EMPTY_SELECTION;
     current.value = null;
@@ -142,6 +158,6 @@ export function useDeviceReview(stageId: Ref<string | undefined>, imei: Ref<stri
 
   return {
     stage, device, entry, track, suspects, zones, limits, classMax, version, current, cursor, selection, loading, error, pendingCount,
-    load, step, focusSuspect, select, selectTime, selectAllOfKind, clear,
+    load, step, focusSuspect, showTime, select, selectTime, selectAllOfKind, clear,
   };
 }

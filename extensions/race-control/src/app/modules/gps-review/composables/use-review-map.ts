@@ -139,6 +139,7 @@ export function useReviewMap(state: ReviewMapState) {
     handle = h;
     listen(h.map);
     h.onStyle(draw);
+    showFocus(state.focus.value);
   }
 
   watch(state.track, (t) => {
@@ -160,7 +161,8 @@ export function useReviewMap(state: ReviewMapState) {
   watch(state.selection, showSelection);
   watch(state.cursor, showCursor);
   watch(state.course, (c) => { if (handle) setCourseData(handle.map, courseFeatures(c)); });
-  watch(state.focus, (f) => {
+  // A focus set before the map was ready (a review opened at a time, `?at=`) is shown on attach.
+  function showFocus(f: [number, number] | null) {
     const t = state.track.value;
     const b = f && t ? boundsOfPoints(t, f[0], f[1]) : null;
     if (!b || !handle) return;
@@ -168,7 +170,8 @@ export function useReviewMap(state: ReviewMapState) {
     const padX = Math.max(0, (MIN_SPAN_DEG - (e - w)) / 2);
     const padY = Math.max(0, (MIN_SPAN_DEG - (n - s)) / 2);
     handle.fitTo([w - padX, s - padY, e + padX, n + padY], { padding: 60, animate: false });
-  });
+  }
+  watch(state.focus, showFocus);
   watch(tool, (t) => {
     if (!handle) return;
     if (t === 'pick') handle.map.dragPan?.enable?.();

@@ -38,8 +38,8 @@ function serve() {
     return ids.map((id: string) => ({ id, emitted_at: emitted[id] ?? null }));
   });
 }
-const mountView = async () => {
-  const view = mount(ReviewView, { props: { stageId: 's1', imei: IMEI }, attachTo: document.body, global: { stubs, directives: globalDirectives, mocks: { $router: { push } } } });
+const mountView = async (extra: { at?: string } = {}) => {
+  const view = mount(ReviewView, { props: { stageId: 's1', imei: IMEI, ...extra }, attachTo: document.body, global: { stubs, directives: globalDirectives, mocks: { $router: { push } } } });
   await flushPromises();
   return view;
 };
@@ -190,5 +190,18 @@ describe('review of one tracker', () => {
     expect(map.featureStates.get('gr-points:205')).toEqual({ f: 1 });
     await key('Escape');
     expect(map.featureStates.get('gr-points:205')).toEqual({ sel: false });
+  });
+
+  it('opens at the time given by the whole-stage map: its suspect becomes current, else the point alone', async () => {
+    let view = await mountView({ at: iso(100) });
+    expect(view.get('[data-test="suspect-0"]').classes()).toContain('current');
+    view.unmount();
+    view = await mountView({ at: new Date(Date.parse(iso(50)) + 300).toISOString() });
+    expect(view.find('.current').exists()).toBe(false);
+    expect([...(view.vm as unknown as { selection: Uint32Array }).selection]).toEqual([50]);
+    expect((view.vm as unknown as { cursor: number }).cursor).toBe(50);
+    expect(view.get('[data-test="facts"]').text()).toContain('selected 1 point');
+    // The map opens on that point, not on the whole day.
+    expect(fake.last().fitted.length).toBeGreaterThan(0);
   });
 });
