@@ -22,6 +22,10 @@ export async function stageOf(db: Knex, stageId: string): Promise<StageRow | nul
 
 const running = new Map<string, Promise<void>>();
 
+/** Suspects whose points lie away from where the vehicle was: the stage's track lines skip them. */
+const DISPLACED: ReasonCode[] = ['spike', 'zero-coordinates', 'out-of-range', 'power-on-drift', 'cross-check'];
+const DISPLACED_SQL = DISPLACED.map((r) => `'${r}'`).join(', '); // our own constants, not input
+
 async function trackersOfEvent(db: Knex, eventId: string, entryId?: string): Promise<(EntryTracker & { entry_id: string })[]> {
   const { rows } = await db.raw(`SELECT d.imei AS device_id, ed.entry_id, v.kind::text AS vehicle_kind FROM entry_devices ed
     JOIN devices d ON d.id = ed.device_id JOIN entries e ON e.id = ed.entry_id LEFT JOIN vehicles v ON v.id = e.vehicle_id
@@ -47,12 +51,17 @@ export async function computeReviews(db: Knex, stage: StageRow, entryId?: string
           await trx.batchInsert('gps_suspects', r.suspects.map((s) => ({ stage_id: stage.id, device_id: r.device_id, reason: s.reason, ts_from: s.from, ts_to: s.to, count: s.count, faulty: s.faulty, evidence: JSON.stringify(s.evidence), impact: JSON.stringify(s.impact), score: s.impact.score })), 500);
         }
         // One-minute pieces of the good track, for tiles (the GIST index finds a tile's pieces; a
-        // high-zoom tile then reads about the minute each tracker spent in it).
+        // high-zoom tile then reads about the minute each tracker spent in it). Points a detector
+        // places elsewhere than the vehicle was are left out too, flagged or not: each would draw a
+        // long stroke across the stage map (the points layer still shows them as suspects).
         await trx.raw(`INSERT INTO gps_track_chunks (stage_id, device_id, ts_from, ts_to, line)
           SELECT ?, device_id, min(ts), max(ts), ST_MakeLine(ST_SetSRID(ST_MakePoint(longitude, latitude), 4326) ORDER BY ts)
-          FROM positions WHERE device_id = ? AND ts BETWEEN ? AND ? AND NOT faulty
+          FROM positions p WHERE device_id = ? AND ts BETWEEN ? AND ? AND NOT faulty
             AND latitude BETWEEN -85 AND 85 AND longitude BETWEEN -180 AND 180 AND NOT (latitude = 0 AND longitude = 0)
-          GROUP BY device_id, floor(extract(epoch FROM ts) / 60) HAVING count(*) > 1`, [stage.id, r.device_id, from.toISOString(), to.toISOString()]);
+            AND NOT EXISTS (SELECT 1 FROM gps_suspects s WHERE s.stage_id = ? AND s.device_id = p.device_id
+              AND s.reason IN (${DISPLACED_SQL}) AND p.ts BETWEEN s.ts_from AND s.ts_to)
+          GROUP BY device_id, floor(extract(epoch FROM ts) / 60) HAVING count(*) > 1`,
+          [stage.id, r.device_id, from.toISOString(), to.toISOString(), stage.id]);
         await trx.raw('DELETE FROM gps_track_lines WHERE stage_id = ? AND device_id = ?', [stage.id, r.device_id]);
         await trx.raw(`INSERT INTO gps_track_lines (stage_id, device_id, line)
           SELECT stage_id, device_id, ST_Simplify(ST_LineMerge(ST_Collect(line ORDER BY ts_from)), 0.0003) FROM gps_track_chunks
