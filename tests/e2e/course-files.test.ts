@@ -57,7 +57,7 @@ it('the race director imports a recce GPX in the admin app: worker parse, previe
   await expect(page.locator('[data-testid="preview-legend"]').innerText()).resolves.toContain('Import preview');
   const card = await page.locator('.course-files.previewing').boundingBox();
   const mapBox = await page.locator('[data-testid="race-map"]').boundingBox();
-  expect(card && mapBox && card.x - mapBox.x).toBeGreaterThan(400); // the left part of the map stays uncovered
+  expect(card && mapBox && card.x - mapBox.x).toBeGreaterThan(300); // the left part of the map stays uncovered
   await page.waitForTimeout(1500); // MapLibre draws the fitted view
   await screenshot(page, 'course-files-preview');
 
