@@ -49,11 +49,22 @@ it('the race director imports a recce GPX in the admin app: worker parse, previe
   await summary.waitFor({ timeout: 60_000 });
   expect(workers.some((u) => u.startsWith('blob:'))).toBe(true);
   await expect(summary.innerText()).resolves.toMatch(/^Adds 2 routes, 9 waypoints, 1 speed zone; skips 2 roadbook boxes with no waypoint kind; drops [\d,]+ vertices within 1 m/);
+  // The preview on the editor's map, over the stage's objects, with the dialog docked right so the map shows.
+  const mapWithPreview = page.locator('.course-map[data-preview-features]:not([data-preview-features="0"])');
+  await mapWithPreview.waitFor({ timeout: 30_000 });
+  const previewed = Number(await mapWithPreview.getAttribute('data-preview-features'));
+  expect(previewed).toBe(2 + 9 + 1); // the routes, the waypoints and the speed zone of the file
+  await expect(page.locator('[data-testid="preview-legend"]').innerText()).resolves.toContain('Import preview');
+  const card = await page.locator('.course-files.previewing').boundingBox();
+  const mapBox = await page.locator('[data-testid="race-map"]').boundingBox();
+  expect(card && mapBox && card.x - mapBox.x).toBeGreaterThan(300); // the left part of the map stays uncovered
+  await page.waitForTimeout(1500); // MapLibre draws the fitted view
   await screenshot(page, 'course-files-preview');
 
   await page.locator('[data-save]').click();
   await page.locator('[data-saved]').waitFor({ timeout: 60_000 });
   await screenshot(page, 'course-files-saved');
+  await expect(page.locator('.course-map').first().getAttribute('data-preview-features')).resolves.toBe('0');
   const rows = await c.query(`SELECT w.kind, w.tolerance_meters, w.open_radius_meters FROM waypoints w JOIN segments g ON g.id = w.segment_id WHERE g.stage_id = $1 ORDER BY w.sort_order`, [stageId]);
   expect(rows.rows.map((r) => r.kind)).toEqual(['DSS', 'WPM', 'WPV', 'WPS', 'WPE', 'WPC', 'WPN', 'WPP', 'ASS']);
   const zones = await c.query(`SELECT z.speed_limit_kmh FROM speed_limit_zones z JOIN segments g ON g.id = z.segment_id WHERE g.stage_id = $1`, [stageId]);

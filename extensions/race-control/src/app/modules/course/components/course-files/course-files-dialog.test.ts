@@ -104,6 +104,22 @@ describe('course files dialog: import', () => {
     const view = await mountWithFile();
     const preview = view.emitted('preview')!.at(-1)![0] as { features: unknown[] };
     expect(preview.features).toHaveLength(2 + 8 + 1);
+    expect(view.get('.course-files').classes()).toContain('previewing'); // docked right, the map stays visible
+  });
+
+  it('clears the preview when the dialog closes, and once the import is saved', async () => {
+    const closed = await mountWithFile();
+    await closed.setProps({ active: false });
+    await flushPromises();
+    expect(closed.emitted('preview')!.at(-1)![0]).toBeNull();
+
+    sdk.on('POST', '/race-control/stages/s1/course-files/import', { summary: 'adds 2 routes', segments: { created: ['n1', 'n2'], updated: [] }, waypoints: 8, speedZones: 1, problems: [] });
+    const saved = await mountWithFile();
+    expect(saved.emitted('preview')!.at(-1)![0]).not.toBeNull();
+    await saved.get('[data-save]').trigger('click');
+    await flushPromises();
+    expect(saved.emitted('preview')!.at(-1)![0]).toBeNull();
+    expect(saved.get('.course-files').classes()).not.toContain('previewing');
   });
 });
 
