@@ -18,7 +18,7 @@ afterAll(() => browser?.close());
 
 it('shows entry #301 with its display template, crew and trackers', async () => {
   const api = await signIn();
-  const [entry] = await api.request(readItems('entries', { filter: { race_number: { _eq: 301 } }, fields: ['id'] }));
+  const [entry] = await api.request(readItems('entries', { filter: { race_number: { _eq: 301 }, event_id: { slug: { _eq: 'rally-albania-2026' } } }, fields: ['id'] }));
   await page.goto(`${baseUrl()}/admin/content/entries/${entry!.id}`);
   // The header takes the collection's display template once the item has loaded.
   await page.locator('header').getByText('#301 Toyota Land Cruiser 70 · C-2').waitFor();
@@ -28,7 +28,7 @@ it('shows entry #301 with its display template, crew and trackers', async () => 
 
 it('shows a geofence polygon on the map interface', async () => {
   const api = await signIn();
-  const [fence] = await api.request(readItems('geofences', { filter: { kind: { _eq: 'refuel' } }, fields: ['id', 'name'], limit: 1 }));
+  const [fence] = await api.request(readItems('geofences', { filter: { kind: { _eq: 'refuel' }, event_id: { slug: { _eq: 'rally-albania-2026' } } }, fields: ['id', 'name'], limit: 1 }));
   await page.goto(`${baseUrl()}/admin/content/geofences/${fence!.id}`);
   await page.locator('.mapboxgl-canvas').first().waitFor({ timeout: 30_000 });
   // Zoom to the geofence as a race director would: the interface's own fit stops at zoom 8, where

@@ -41,7 +41,7 @@ describe('Rally Albania 2026 seed', () => {
     expect(await count('entries', { event_id: RALLY })).toBeGreaterThanOrEqual(120);
     const kinds = await api.request(readItems('vehicles', { groupBy: ['kind'], aggregate: { count: '*' } } as never)) as { kind: string }[];
     expect(kinds.map((k) => k.kind).sort()).toEqual(['car', 'moto', 'quad', 'ssv', 'truck']);
-    const [entry] = await api.request(readItems('entries', { filter: { race_number: { _eq: 301 } }, fields: ['race_number', { vehicle_id: ['make', 'model'] }, { class_id: ['code'] }, { crew: ['role'] }, { devices: ['purpose'] }] as never }));
+    const [entry] = await api.request(readItems('entries', { filter: { race_number: { _eq: 301 }, event_id: RALLY }, fields: ['race_number', { vehicle_id: ['make', 'model'] }, { class_id: ['code'] }, { crew: ['role'] }, { devices: ['purpose'] }] as never }));
     expect(entry).toMatchObject({ race_number: 301, vehicle_id: { make: 'Toyota', model: 'Land Cruiser 70' }, class_id: { code: 'C-2' } });
   });
 
