@@ -5,20 +5,8 @@ import type { WaypointKind } from './types';
 
 export const WAYPOINT_KINDS: readonly WaypointKind[] = ['WPV', 'WPM', 'WPE', 'WPS', 'WPC', 'WPN', 'WPP', 'DSS', 'ASS'];
 
-export const DEFAULT_RADII: Record<WaypointKind, { clear: number; open: number | null }> = {
-  WPV: { clear: 200, open: null },
-  WPM: { clear: 90, open: 800 },
-  WPE: { clear: 90, open: 1000 },
-  WPS: { clear: 30, open: 1000 },
-  WPC: { clear: 300, open: null },
-  WPN: { clear: 200, open: 800 },
-  WPP: { clear: 30, open: 300 },
-  DSS: { clear: 200, open: null },
-  ASS: { clear: 200, open: null },
-};
-
-/** Kinds whose coordinates competitors see (a WPV is visible by definition; DSS/ASS are on the road). */
-export const SHOWS_COORDINATES: ReadonlySet<WaypointKind> = new Set(['WPV', 'WPS', 'DSS', 'ASS']);
+/** Radii by kind and the kinds whose coordinates are printed: the course editor's own table. */
+export { WAYPOINT_RADII as DEFAULT_RADII, SHOWS_COORDINATES } from '../course/defaults';
 
 /** OpenRally element (v0.1–v1.0.3, legacy duplicates included) → our kind. */
 const OPENRALLY: Record<string, WaypointKind> = {
