@@ -4,7 +4,8 @@ import { readCourseFile } from '../../../../../domain/course-files/index';
 import { kml, openRallyV103 } from '../../../../../domain/course-files/fixtures';
 import { createSdkMock, sdkModule, type SdkMock } from '../../../../test-utils/sdk-mock';
 import { globalDirectives, globalStubs } from '../../../../test-utils/stubs';
-import type { ParseRequest } from './parse-messages';
+import { previewGeoJson } from '../../../../../domain/course-files/preview';
+import { fromWire, toWire, type ParseRequest } from './parse-messages';
 
 let sdk: SdkMock = createSdkMock();
 vi.mock('@directus/extensions-sdk', () => sdkModule({ request: (c: never) => sdk.request(c) } as unknown as SdkMock));
@@ -14,7 +15,8 @@ vi.mock('./parse-in-worker', () => ({
   parseInWorker: async (req: ParseRequest, onProgress: (f: number, s: string) => void) => {
     onProgress(0.5, 'Reading tracks and waypoints');
     await hold;
-    return readCourseFile(await req.file.text(), { fileName: req.file.name, ...(req.toleranceMeters === null ? {} : { toleranceMeters: req.toleranceMeters }) });
+    const course = readCourseFile(await req.file.text(), { fileName: req.file.name, ...(req.toleranceMeters === null ? {} : { toleranceMeters: req.toleranceMeters }) });
+    return { course: fromWire(toWire(course).course), preview: previewGeoJson(course) };
   },
 }));
 const { default: Dialog } = await import('./course-files-dialog.vue');

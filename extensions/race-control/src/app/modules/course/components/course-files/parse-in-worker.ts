@@ -4,7 +4,7 @@
 // from a blob: URL, which the admin app's CSP allows for workers (as MapLibre's own).
 import { publicRoot } from '../../../../map/library';
 import type { CourseFile } from '../../../../../domain/course-files/types';
-import type { ParseReply, ParseRequest } from './parse-messages';
+import { fromWire, type ParseReply, type ParseRequest } from './parse-messages';
 
 export const WORKER_PATH = '/race-control/assets/course-files-worker.js';
 
@@ -23,14 +23,16 @@ function workerUrl(): Promise<string> {
   return url;
 }
 
-export async function parseInWorker(request: ParseRequest, onProgress: (fraction: number, step: string) => void): Promise<CourseFile> {
+export interface Parsed { course: CourseFile; preview: unknown }
+
+export async function parseInWorker(request: ParseRequest, onProgress: (fraction: number, step: string) => void): Promise<Parsed> {
   const worker = new Worker(await workerUrl());
   return new Promise((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ParseReply>) => {
       const reply = event.data;
       if (reply.type === 'progress') return onProgress(reply.fraction, reply.step);
       worker.terminate();
-      if (reply.type === 'done') resolve(reply.course);
+      if (reply.type === 'done') resolve({ course: fromWire(reply.course), preview: reply.preview });
       else reject(new Error(reply.message));
     };
     worker.onerror = (event) => {

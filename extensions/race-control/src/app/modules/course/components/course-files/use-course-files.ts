@@ -25,6 +25,8 @@ export function useCourseFiles(stageId: Ref<string | null>) {
   const segments = ref<ExistingSegment[]>([]);
   const file = shallowRef<File | null>(null);
   const course = shallowRef<CourseFile | null>(null);
+  /** The map's preview of `course` (GeoJSON, routes lightened), made by the worker. */
+  const preview = shallowRef<unknown>(null);
   const progress = ref<{ fraction: number; step: string } | null>(null);
   const error = ref<string | null>(null);
   const mode = ref<ImportMode>('add');
@@ -50,11 +52,14 @@ export function useCourseFiles(stageId: Ref<string | null>) {
     progress.value = { fraction: 0, step: 'Starting' };
     try {
       const kept = course.value ? targets.value : null;
-      course.value = await parseInWorker({ file: file.value, toleranceMeters: tolerance.value }, (fraction, step) => { progress.value = { fraction, step }; });
+      const parsed = await parseInWorker({ file: file.value, toleranceMeters: tolerance.value }, (fraction, step) => { progress.value = { fraction, step }; });
+      preview.value = parsed.preview;
+      course.value = parsed.course;
       // A new tolerance keeps the picks made for the same file's routes.
       targets.value = kept?.length === course.value.routes.length ? kept : defaultTargets(course.value, segments.value, mode.value);
     } catch (e) {
       course.value = null;
+      preview.value = null;
       error.value = errorWords(e);
     } finally {
       progress.value = null;
@@ -127,5 +132,5 @@ export function useCourseFiles(stageId: Ref<string | null>) {
     }
   }
 
-  return { segments, file, course, progress, error, mode, targets, tolerance, saving, saved, plan, summary, loadSegments, pick, parse, setMode, save, download };
+  return { segments, file, course, preview, progress, error, mode, targets, tolerance, saving, saved, plan, summary, loadSegments, pick, parse, setMode, save, download };
 }
