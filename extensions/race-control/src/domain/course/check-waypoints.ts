@@ -8,7 +8,7 @@ import { geometryProblems } from './geometry.ts';
 import { cumulativeKm } from './measure.ts';
 import { bySortOrder, type Course, type CourseSegment, type CourseWaypoint } from './model.ts';
 import type { CourseProblem } from './problems.ts';
-import { kmAlong } from './shapes.ts';
+import { kmAlongIndexed } from './route-index.ts';
 
 /** The first waypoint after the DSS must be at least this far plus its clear radius (metres). */
 export const MIN_AFTER_DSS_METERS = 100;
@@ -73,7 +73,7 @@ function segmentChecks(segment: CourseSegment, waypoints: CourseWaypoint[], out:
     return;
   }
   const km = cumulativeKm(route);
-  const placed = wps.filter((w) => !geometryProblems(w.location, 'Point').length).map((w) => ({ w, ...kmAlong(route, w.location.coordinates) }));
+  const placed = wps.filter((w) => !geometryProblems(w.location, 'Point').length).map((w) => ({ w, ...kmAlongIndexed(route, w.location.coordinates) }));
   placed.forEach((p, i) => {
     if (p.offMeters > p.w.tolerance_meters) {
       add(p.w, { severity: 'error', code: 'off_route', message: `${label(p.w)} is ${Math.round(p.offMeters)} m from the route, beyond its ${p.w.tolerance_meters} m clear radius: riders on the route cannot validate it`, at: p.w.location.coordinates });
