@@ -14,7 +14,10 @@ export function readGeoJson(value: unknown, fileName: string): RawCourse {
   const features = root.type === 'FeatureCollection' ? (root.features ?? []) : root.type === 'Feature' ? [root] : [{ type: 'Feature', geometry: root, properties: {} }];
   features.forEach((f, i) => {
     const feature = f as { geometry?: Geometry | null; properties?: Properties | null };
-    addGeometry(course, feature.geometry ?? null, feature.properties ?? {}, `feature ${i + 1}`);
+    const p = feature.properties ?? {};
+    const where = `feature ${i + 1}${typeof p.name === 'string' && p.name ? ` "${p.name}"` : ''}`;
+    if (!feature.geometry) course.notes.push({ level: 'warning', text: `${where} has no geometry: skipped.` });
+    else addGeometry(course, feature.geometry, p, `feature ${i + 1}`);
   });
   return course;
 }

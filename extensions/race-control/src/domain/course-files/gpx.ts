@@ -29,7 +29,8 @@ function readUnits(root: TNode, scope: Scope, notes: Note[]): Units {
 }
 
 // Number('') is 0, so empty attributes are caught first; NaN is what missing or garbled text gives.
-const num = (t: string | null | undefined): number => (t ? Number(t) : NaN);
+// "1e999" is Infinity: no more a coordinate than "NaN", so it is skipped the same way.
+const num = (t: string | null | undefined): number => { const n = t ? Number(t) : NaN; return Number.isFinite(n) ? n : NaN; };
 const inRange = (lon: number, lat: number) => lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
 
 function point(node: TNode, where: string): Position | null {

@@ -1,5 +1,5 @@
 // Course files: read GPX (OpenRally), KML and GeoJSON into a stage's course, and write them back.
-export { readCourseFile, type ReadOptions } from './read';
+export { decodeCourseBytes, readCourseFile, type ReadOptions } from './read';
 export { DEFAULT_TOLERANCE_METERS, ZONE_HALF_WIDTH_METERS } from './assemble';
 export { CourseFileRefusal, MAX_FILE_BYTES, MAX_FILE_MEGABYTES, type RefusalCode } from './refusals';
 export { toOpenRallyGpx } from './export-openrally';

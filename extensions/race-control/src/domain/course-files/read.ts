@@ -24,8 +24,10 @@ export function readCourseFile(input: string, options: ReadOptions): CourseFile 
   const body = input.replace(/^\uFEFF/, '').trim();
   if (!body) refuseEmpty(fileName);
   if (body.startsWith('<')) {
+    refuseEntities(body, fileName);
     progress(0.05, 'Reading the track points');
     const { light, pieces } = scanTracks(body);
+    refuseDeep(light, fileName);
     progress(0.4, 'Reading the XML');
     const root = parseXml(light, fileName);
     const tag = localName(root.tagName);
@@ -45,6 +47,30 @@ export function readCourseFile(input: string, options: ReadOptions): CourseFile 
     return finish(readGeoJson(value, fileName), options, progress);
   }
   refuseNotCourse(fileName, 'neither XML nor JSON');
+}
+
+/** Course files never declare entities; a DOCTYPE that does (billion laughs) is refused unread. */
+function refuseEntities(body: string, fileName: string): void {
+  const doctype = /<!DOCTYPE\b[^[>]*(\[[\s\S]*?\])?\s*>/i.exec(body.slice(0, 1_000_000));
+  if (doctype?.[1] && /<!ENTITY/i.test(doctype[1])) {
+    refuseNotCourse(fileName, 'it declares entities (DOCTYPE), which course files never need and which could make it grow without end; Export the course again from your roadbook tool');
+  }
+}
+
+export const MAX_XML_DEPTH = 100;
+/** txml parses recursively: a file nested thousands deep would overflow the stack. GPX needs 6 levels. */
+function refuseDeep(xml: string, fileName: string): void {
+  let depth = 0;
+  for (const m of xml.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+    if (m[1]) depth--;
+    else if (!m[2] && ++depth > MAX_XML_DEPTH) refuseNotCourse(fileName, `its elements are nested more than ${MAX_XML_DEPTH} deep, which no GPX or KML needs; Export the course again from your roadbook tool`);
+  }
+}
+
+/** A file's bytes as text: UTF-8 (with or without a BOM), or UTF-16 when a BOM says so. */
+export function decodeCourseBytes(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 function finish(raw: RawCourse, options: ReadOptions, progress: (fraction: number, step: string) => void): CourseFile {

@@ -142,3 +142,19 @@ describe('course files dialog: export', () => {
     ]);
   });
 });
+
+describe('course files dialog: hostile names', () => {
+  it('shows a route name with HTML/script as text, and sends it as text', async () => {
+    const markup = '<img src=x onerror=alert(1)>';
+    const file = `<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><name>&lt;img src=x onerror=alert(1)&gt;</name><trkseg>` +
+      '<trkpt lat="42.05" lon="19.9"/><trkpt lat="42.06" lon="19.91"/><trkpt lat="42.07" lon="19.93"/></trkseg></trk></gpx>';
+    sdk.on('POST', '/race-control/stages/s1/course-files/import', { summary: 'adds 1 route', segments: { created: ['x'], updated: [] }, waypoints: 0, speedZones: 0, problems: [] });
+    const view = await mountWithFile(file, 'hostile.gpx');
+    expect(view.find('.routes img').exists()).toBe(false);
+    expect(view.get('.routes td').text()).toContain(markup);
+    await view.get('[data-save]').trigger('click');
+    await flushPromises();
+    const body = sdk.requests.find((r) => r.method === 'POST')!.body as { file: { text: string } };
+    expect(JSON.parse(body.file.text).features[0].properties.name).toBe(markup);
+  });
+});

@@ -1,7 +1,7 @@
 // The course-file parser's Web Worker: reads the picked file and turns it into the course, off the
 // page's main thread (a 10 MB GPX takes a second here, and the page must stay responsive). Messages
 // out: { type: 'progress', fraction, step } then { type: 'done', course, preview } or { type: 'refused', message }.
-import { CourseFileRefusal, courseCheckNotes, readCourseFile } from '../../../../../domain/course-files/index';
+import { CourseFileRefusal, courseCheckNotes, decodeCourseBytes, readCourseFile } from '../../../../../domain/course-files/index';
 import { previewGeoJson } from '../../../../../domain/course-files/preview';
 import { toWire, type ParseRequest, type ParseReply } from './parse-messages';
 
@@ -11,7 +11,8 @@ self.onmessage = async (event: MessageEvent<ParseRequest>) => {
   const { file, toleranceMeters } = event.data;
   try {
     post({ type: 'progress', fraction: 0, step: 'Reading the file' });
-    const text = await file.text();
+    // Not file.text(): that is UTF-8 only, and some Windows tools write UTF-16 with a BOM.
+    const text = decodeCourseBytes(new Uint8Array(await file.arrayBuffer()));
     const course = readCourseFile(text, {
       fileName: file.name, bytes: file.size, ...(toleranceMeters === null ? {} : { toleranceMeters }),
       onProgress: (fraction, step) => post({ type: 'progress', fraction, step }),
