@@ -120,6 +120,10 @@ describe('refusals: each bad file is refused in words and nothing is written', (
       { type: 'Feature', properties: { name: 'SS' }, geometry: { type: 'LineString', coordinates: [[19.9, 42.05], [19.95, 42.05]] } },
       { type: 'Feature', properties: { name: 'Village', speed_limit_kmh: 30 }, geometry: { type: 'Polygon', coordinates: [[[19.9, 42.05], [19.91, 42.06], [19.91, 42.05], [19.9, 42.06], [19.9, 42.05]]] } },
     ] }), /Speed zone "Village" crosses itself/],
+    // Hostile files (domain/course-files/hostile.test.ts has the rest): refused before any write.
+    ['lolz.gpx', '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><gpx><wpt lat="42" lon="19"><name>&lol2;</name></wpt></gpx>', /declares entities \(DOCTYPE\)/],
+    ['deep.gpx', `<gpx>${'<extensions>'.repeat(3000)}${'</extensions>'.repeat(3000)}<wpt lat="42" lon="19"><name>WPV 1</name></wpt></gpx>`, /nested more than 100 deep/],
+    ['blank.geojson', ' \r\n\t ', /"blank.geojson" is empty/],
   ];
 
   it.each(bad)('%s', async (name, text, words) => {
