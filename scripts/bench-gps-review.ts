@@ -46,4 +46,4 @@ console.log(`gps-review bench: device ${device.device_id}, ${out.points} points 
 console.log(`  track request → drawn      ${ms(out.binary_to_drawn_ms!)} (${verdict(out.binary_to_drawn_ms!, 1000)}); plain GeoJSON ${ms(out.geojson_to_drawn_ms!)}; ratio ${(out.binary_to_drawn_ms! / out.geojson_to_drawn_ms!).toFixed(2)}`);
 console.log(`  next suspect (map + chart) to the next frame: median ${ms(out.step_median_ms!)}, worst ${ms(out.step_worst_ms!)} over ${out.suspects_stepped} (${verdict(out.step_median_ms!, 100)}); to idle (every tile sharp) ${ms(out.step_idle_median_ms!)}`);
 console.log(`  lasso over 30k points      median ${ms(out.lasso_30k_median_ms!)} (~${Math.round(out.lasso_mean_hits!)} hits; index build ${ms(out.index_build_30k_ms!)}) (${verdict(out.lasso_30k_median_ms!, 5)})`);
-console.log(`  highlight 1% of the points to the next frame: median ${ms(out.highlight_1pct_median_ms!)} (${verdict(out.highlight_1pct_median_ms!, 60)})`);
+console.log(`  highlight 1% of the points to the next frame: median ${ms(out.highlight_1pct_median_ms!)} (${verdict(out.highlight_1pct_median_ms!, 60)}); a frame with nothing changed ${ms(out.bare_frame_median_ms!)}`);

@@ -128,6 +128,15 @@ export async function run(o: { base: string; token: string; imei: string; from: 
     await idle(map);
   }
   out.highlight_1pct_median_ms = median(highlights);
+  // The floor under that figure: a frame of the same view with nothing changed.
+  const bare: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    t0 = now();
+    await frame(map);
+    bare.push(now() - t0);
+    await idle(map);
+  }
+  out.bare_frame_median_ms = median(bare);
   map.remove();
   plot.destroy();
 

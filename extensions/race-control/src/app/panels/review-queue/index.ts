@@ -9,7 +9,7 @@ export default definePanel({
   description: 'Pending suspects per stage and device, each a link to its review',
   component: ReviewQueuePanel,
   options: [
-    { field: 'stage_id', name: 'Stage (empty: every stage with a day to review)', type: 'uuid', meta: { interface: 'input', width: 'full' } },
+    { field: 'stageId', name: 'Stage (empty: every stage with a day to review)', type: 'uuid', meta: { interface: 'input', width: 'full' } },
     { field: 'devices', name: 'Devices shown per stage', type: 'integer', schema: { default_value: 5 }, meta: { interface: 'input', width: 'half' } },
   ],
   minWidth: 12,

@@ -9,8 +9,8 @@ export default definePanel({
   description: 'Per entry of a stage: its trackers\' last fix age, satellites, battery or power; stale ones first',
   component: TrackerHealthPanel,
   options: [
-    { field: 'stage_id', name: 'Stage', type: 'uuid', meta: { interface: 'input', width: 'full', required: true } },
-    { field: 'stale_minutes', name: 'Stale after (minutes without a fix)', type: 'integer', schema: { default_value: 10 }, meta: { interface: 'input', width: 'half' } },
+    { field: 'stageId', name: 'Stage', type: 'uuid', meta: { interface: 'input', width: 'full', required: true } },
+    { field: 'staleMinutes', name: 'Stale after (minutes without a fix)', type: 'integer', schema: { default_value: 10 }, meta: { interface: 'input', width: 'half' } },
   ],
   minWidth: 12,
   minHeight: 8,

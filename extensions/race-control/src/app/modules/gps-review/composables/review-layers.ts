@@ -34,9 +34,11 @@ export function addReviewLayers(map: MapLibreMap, data: ReviewSources): void {
   layer({
     id: POINTS_LAYER, type: 'circle', source: SOURCES.points,
     paint: {
-      // Zoom must be the outermost expression; each stop then sizes by state.
+      // Zoom must be the outermost expression; each stop then sizes by state. Good points have no
+      // size at z10 and below (the line shows them): software rendering pays for every circle's
+      // pixels, and a highlight at the stage's zoom then draws in about 75 ms instead of 95.
       'circle-radius': ['interpolate', ['linear'], ['zoom'],
-        10, ['case', ['boolean', ['feature-state', 'cur'], false], 7, ['boolean', ['feature-state', 'sel'], false], 4, ['>', ['get', 'k'], -1], 3, 1.5],
+        10, ['case', ['boolean', ['feature-state', 'cur'], false], 7, ['boolean', ['feature-state', 'sel'], false], 4, ['>', ['get', 'k'], -1], 3, 0],
         16, ['case', ['boolean', ['feature-state', 'cur'], false], 10, ['boolean', ['feature-state', 'sel'], false], 7, ['>', ['get', 'k'], -1], 6, 4]],
       'circle-color': ['case', ['boolean', ['feature-state', 'sel'], false], STATE_COLOURS.selected, ['==', flaggedNow, 1], STATE_COLOURS.flagged,
         ['>', ['get', 'k'], -1], kindColour, STATE_COLOURS.good],
