@@ -48,7 +48,7 @@ export async function withdraw(caller: As, entryId: string, reason: unknown) {
   if (!words) throw new RegistrationRefusedError({ errors: [{ step: 'review', field: 'reason', message: 'say why the entry is withdrawn' }] });
   const entries = caller.items('entries');
   const entry = await entries.readOne(entryId, { fields: ['id', 'status', 'notes', 'race_number'] });
-  const refusal = withdrawalRefusal(entry.status, entry.race_number);
+  const refusal = withdrawalRefusal(entry.status as string | null, entry.race_number as number | null);
   if (refusal) throw new RegistrationRefusedError({ errors: [{ step: 'review', field: 'status', message: refusal }] });
   const line = `Withdrawn ${new Date().toISOString().slice(0, 10)}: ${words}`;
   await entries.updateOne(entryId, { status: 'withdrawn', notes: entry.notes ? `${entry.notes}\n${line}` : line });
