@@ -2,30 +2,13 @@
 // the GPS faults out. Names follow shared/design/domain.md (positions columns, fault kinds).
 import type { LineString } from 'geojson';
 
-export type FaultKind =
-  | 'no-fix'
-  | 'zero-coordinates'
-  | 'out-of-range'
-  | 'duplicate'
-  | 'same-time-conflict'
-  | 'spike'
-  | 'stale-fix'
-  | 'low-accuracy'
-  | 'clock-jump'
-  | 'power-on-drift';
+// The fault kinds are the detectors' reason codes (one list, in domain/gps) less the two-tracker
+// cross-check, which is a comparison of devices and not a fault the generator injects into one.
+import { REASON_CODES, type ReasonCode } from '../../extensions/race-control/src/domain/gps/reasons.ts';
 
-export const FAULT_KINDS: readonly FaultKind[] = [
-  'no-fix',
-  'zero-coordinates',
-  'out-of-range',
-  'duplicate',
-  'same-time-conflict',
-  'spike',
-  'stale-fix',
-  'low-accuracy',
-  'clock-jump',
-  'power-on-drift',
-];
+export type FaultKind = Exclude<ReasonCode, 'cross-check'>;
+
+export const FAULT_KINDS: readonly FaultKind[] = REASON_CODES.filter((c): c is FaultKind => c !== 'cross-check');
 
 export type VehicleKind = 'moto' | 'quad' | 'car' | 'ssv' | 'truck';
 

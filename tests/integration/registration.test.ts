@@ -86,6 +86,16 @@ describe('edit, withdraw and drafts', () => {
     expect((await call(token, 'POST', `/race-control/registration/entries/${made.data.entry_id}/withdraw`, { reason: '' })).status).toBe(400);
   });
 
+  it('refuses to withdraw an entry that has started, says why, and leaves it as it was', async () => {
+    const made = await submit(token, motoDraft(club, classes, 72));
+    await db.query("UPDATE entries SET status = 'started', notes = NULL WHERE id = $1", [made.data.entry_id]);
+    const res = await call(token, 'POST', `/race-control/registration/entries/${made.data.entry_id}/withdraw`, { reason: 'Crashed on SS2' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('entry #72 is started: only an entry that has not started can be withdrawn');
+    const [row] = (await db.query('SELECT status, notes FROM entries WHERE id = $1', [made.data.entry_id])).rows;
+    expect(row).toEqual({ status: 'started', notes: null });
+  });
+
   it('keeps a draft on the server for its registrar, and a submitted run is no longer a draft', async () => {
     const draft = motoDraft(club, classes, 71);
     expect((await call(token, 'POST', `/race-control/registration/drafts/${draft.run_id}`, { event_id: club.ids.events, step: 'crew', draft })).status).toBe(200);

@@ -1,7 +1,7 @@
 // Reads the wizard needs beyond stock item reads: the event's rules and holders in one call, the
 // person search with the duplicate warning and the "another club holds this person" hint, and the
 // withdrawal of an entry with its reason.
-import { personName, probableDuplicates, type PersonLike } from '../../domain/registration';
+import { personName, probableDuplicates, withdrawalRefusal, type PersonLike } from '../../domain/registration';
 import { loadEventContext } from './context';
 import { HELD_ELSEWHERE } from './people';
 import { RegistrationRefusedError } from './refusal';
@@ -48,7 +48,8 @@ export async function withdraw(caller: As, entryId: string, reason: unknown) {
   if (!words) throw new RegistrationRefusedError({ errors: [{ step: 'review', field: 'reason', message: 'say why the entry is withdrawn' }] });
   const entries = caller.items('entries');
   const entry = await entries.readOne(entryId, { fields: ['id', 'status', 'notes', 'race_number'] });
-  if (entry.status === 'withdrawn') throw new RegistrationRefusedError({ errors: [{ step: 'review', field: 'status', message: `entry #${entry.race_number ?? ''} is already withdrawn` }] });
+  const refusal = withdrawalRefusal(entry.status as string | null, entry.race_number as number | null);
+  if (refusal) throw new RegistrationRefusedError({ errors: [{ step: 'review', field: 'status', message: refusal }] });
   const line = `Withdrawn ${new Date().toISOString().slice(0, 10)}: ${words}`;
   await entries.updateOne(entryId, { status: 'withdrawn', notes: entry.notes ? `${entry.notes}\n${line}` : line });
   return { entry_id: entryId, status: 'withdrawn', notes_line: line };

@@ -7,3 +7,4 @@ export { checkImei } from '../imei';
 export * from './entries-list';
 export * from './copy-crew';
 export * from './insights';
+export * from './withdrawal';

@@ -48,6 +48,11 @@ export function useWizard(eventId: string, options: { entryId?: string | null; r
   const all = computed(() => [...errors.value, ...warnings.value, ...serverErrors.value]);
   const errorsOf = (s: Step) => all.value.filter((e) => e.step === s);
   const blocking = (s: Step) => errorsOf(s).some((e) => !e.warning);
+  // The furthest step the registrar has opened: a step not yet reached is not shown as failing
+  // (an empty Trackers step is not a mistake before the registrar gets there), unless the server said so.
+  const reached = ref(0);
+  const shownFailing = (s: Step) => blocking(s) && (STEPS.indexOf(s) <= reached.value || serverErrors.value.some((e) => e.step === s));
+  watch(step, (s) => { reached.value = Math.max(reached.value, STEPS.indexOf(s)); }, { immediate: true });
   const choices = computed(() => (ruleContext.value ? classChoices(draft, ruleContext.value) : []));
   const chosenClass = computed(() => context.value?.classes.find((c) => c.id === draft.class_id) ?? null);
   const suggestedNumber = computed(() => (chosenClass.value && ruleContext.value ? nextFreeNumber(chosenClass.value, ruleContext.value.numbersTaken.keys()) : null));
@@ -67,6 +72,7 @@ export function useWizard(eventId: string, options: { entryId?: string | null; r
       } else if (options.entryId) {
         const entry = await sdk.request(readItem('entries', options.entryId, { fields: ENTRY_EDIT_FIELDS as never }));
         Object.assign(draft, draftFromEntry(entry as unknown as EntryForEdit, draft.run_id));
+        reached.value = STEPS.length - 1;
       }
     } catch (e) {
       loadError.value = `The registration could not be loaded: ${errorWords(e)}`;
@@ -113,7 +119,7 @@ export function useWizard(eventId: string, options: { entryId?: string | null; r
     }
   }
 
-  return { draft, step, context, loadError, errors, warnings, serverErrors, submitError, errorsOf, blocking, choices, chosenClass, suggestedNumber, busy, done, savedAt, load, save, go, next, back, submit };
+  return { draft, step, context, loadError, errors, warnings, serverErrors, submitError, errorsOf, blocking, shownFailing, choices, chosenClass, suggestedNumber, busy, done, savedAt, load, save, go, next, back, submit };
 }
 
 export type Wizard = ReturnType<typeof useWizard>;

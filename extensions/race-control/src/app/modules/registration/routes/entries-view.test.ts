@@ -84,6 +84,15 @@ describe('entries list', () => {
     expect(sdk.requests.find((r) => r.method === 'POST')).toMatchObject({ body: { reason: 'Broken collarbone in training' } });
   });
 
+  it('offers no withdrawal for an entry that started, finished or already left', async () => {
+    sdk.on('GET', '/items/entries', [...ENTRIES, entry('e4', 5, 'M-1', 'started', [['Ilir', 'Meta', 'rider']], 'TR 5 AL', []), entry('e5', 6, 'M-1', 'confirmed', [['Besa', 'Kola', 'rider']], 'TR 6 AL', [])]);
+    sdk.on('GET', '/items/events/ev', { name: 'Rally Albania 2026' });
+    sdk.on('GET', '/race-control/registration/drafts', []);
+    const view = await mountView();
+    const offers = (n: number) => view.get(`[data-test="entry-${n}"]`).find('[data-test="withdraw"]').exists();
+    expect([1, 301, 40, 5, 6].map(offers)).toEqual([true, true, false, false, true]);
+  });
+
   it('says so when the list cannot be read', async () => {
     sdk.on('GET', '/items/entries', () => { throw { errors: [{ message: 'You don\'t have permission to access this.' }] }; });
     sdk.on('GET', '/items/events/ev', { name: 'x' });

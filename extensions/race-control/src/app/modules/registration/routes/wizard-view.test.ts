@@ -49,6 +49,14 @@ beforeEach(async () => {
 });
 
 describe('registration wizard', () => {
+  it('marks a step failing only once the registrar has reached it', async () => {
+    const failing = () => ['vehicle', 'class', 'crew', 'trackers', 'number'].filter((st) => get(`go-${st}`).classes('failing'));
+    expect(failing()).toEqual(['vehicle']);
+    await get('go-trackers').trigger('click');
+    await flushPromises();
+    expect(failing()).toEqual(['vehicle', 'class', 'crew', 'trackers']);
+  });
+
   it('checks each step as you go, with the server\'s rules and words', async () => {
     expect(get('errors-vehicle').text()).toContain('a rally entry needs a vehicle');
     expect(get('next').attributes('disabled')).toBeDefined();
