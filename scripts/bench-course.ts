@@ -1,9 +1,10 @@
 // npm run bench:course: the course editor's figures, each beside a baseline measured in the same run
 // (these machines are noisy). Needs a running stack with the seed (pass STACK_DIR, PORT...).
-//   1. self-intersection check of a 10k-vertex polygon: our sweep line vs turf's kinks
+//   1. self-intersection check of a 10k-vertex polygon: our edge index vs sweepline-intersections (the old call) and turf's kinks
 //   2. bytes our extension adds to the admin app's first load (gzip), without and with the map chunk
 //   3. stage 1 in the editor to the map's idle vs the stock item page of the same special's segment
 import { kinks, polygon } from '@turf/turf';
+import sweeplineIntersections from 'sweepline-intersections';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { selfIntersections } from '../extensions/race-control/src/domain/course/geometry.ts';
@@ -24,9 +25,10 @@ function best(n: number, fn: () => void): number {
 const n = 10_000;
 const ring = Array.from({ length: n }, (_, i) => [20 + 0.1 * Math.cos((2 * Math.PI * i) / n) * (1 + 0.02 * Math.sin(i)), 42 + 0.1 * Math.sin((2 * Math.PI * i) / n)]);
 ring.push(ring[0]!);
-const sweep = best(5, () => selfIntersections([ring]));
+const ours = best(10, () => selfIntersections([ring]));
+const old = best(5, () => sweeplineIntersections(polygon([ring]), false));
 const turf = best(1, () => kinks(polygon([ring])));
-console.log(`self-intersection, ${n} vertices: sweep line ${ms(sweep)} (goal ≤ 10 ms), turf kinks ${ms(turf)}: ${(turf / sweep).toFixed(0)}× faster`);
+console.log(`self-intersection, ${n} vertices: edge index ${ms(ours)} (goal ≤ 10 ms) vs sweepline-intersections ${ms(old)} (${(old / ours).toFixed(1)}× faster) and turf kinks ${ms(turf)} (${(turf / ours).toFixed(0)}×)`);
 
 const dist = new URL('../extensions/race-control/dist/', import.meta.url);
 const app = gzipSync(readFileSync(new URL('app.js', dist))).length;

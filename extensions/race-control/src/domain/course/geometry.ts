@@ -1,9 +1,11 @@
 // Geometry checks the browser runs while drawing, the same ones the server's hook reports from
 // PostGIS: the right type, coordinates in range, rings closed and long enough, and no self-crossing.
-// turf's booleanValid accepts a bow-tie, and kinks is O(n²); a sweep line finds crossings in
-// O(n log n) and tells where they are, so the map can point at the place.
-import sweeplineIntersections from 'sweepline-intersections';
+// turf's booleanValid accepts a bow-tie, and kinks is O(n²); an index of the edges finds crossings in
+// O(n log n) and tells where they are, so the map can point at the place (self-intersections.ts).
 import type { Geometry, Position } from 'geojson';
+import { selfIntersections } from './self-intersections.ts';
+
+export { selfIntersections };
 
 export type ExpectedType = 'Point' | 'LineString' | 'Polygon';
 
@@ -22,12 +24,6 @@ function positionsOf(geometry: Geometry): Position[] {
   if (geometry.type === 'LineString') return geometry.coordinates;
   if (geometry.type === 'Polygon') return geometry.coordinates.flat();
   return [];
-}
-
-/** Where the polygon's rings cross themselves or each other ([] for a simple polygon). */
-export function selfIntersections(rings: Position[][]): Position[] {
-  if (rings.length === 0 || rings.some((r) => r.length < 4)) return [];
-  return sweeplineIntersections({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } }, false);
 }
 
 export function describePosition([lon, lat]: Position): string {
