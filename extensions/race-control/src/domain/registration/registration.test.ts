@@ -59,6 +59,13 @@ describe('a whole draft', () => {
     expect(errors).toEqual([{ step: 'trackers', field: 'trackers.0.imei', message: `tracker ${GOOD} is already on #212, Bardhi/Hoxha: take it off that entry first` }]);
   });
 
+  it('asks for the IMEI of a tracker row left empty, by its place in the list', () => {
+    const d = carDraft();
+    d.trackers[1]!.imei = '';
+    expect(validateDraft(d, ctx()).filter((e) => e.field === 'trackers.1.imei').map((e) => e.message))
+      .toEqual(['type the IMEI of tracker 2 (15 digits, on its label) or remove it']);
+  });
+
   it('refuses a number outside the class range and an ineligible class', () => {
     const d = { ...carDraft(), class_id: 'm1', race_number: 12 };
     const errors = validateDraft(d, ctx());

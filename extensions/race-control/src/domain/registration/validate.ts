@@ -93,7 +93,8 @@ export function trackerErrors(draft: RegistrationDraft, ctx: RegistrationContext
   draft.trackers.forEach((t, i) => {
     const at = `trackers.${i}`;
     const check = checkImei(t.imei ?? '');
-    if (!check.ok) out.push(err('trackers', `${at}.imei`, check.reason));
+    if (!t.imei) out.push(err('trackers', `${at}.imei`, `type the IMEI of tracker ${i + 1} (15 digits, on its label) or remove it`));
+    else if (!check.ok) out.push(err('trackers', `${at}.imei`, check.reason));
     else if (imeis.has(t.imei)) out.push(err('trackers', `${at}.imei`, `tracker ${t.imei} is on this entry twice`));
     imeis.add(t.imei);
     const holder = ctx.trackersTaken.get(t.imei);

@@ -87,6 +87,8 @@ describe('registration wizard', () => {
     const imeiInput = view.get('[data-test="tracker-0"] [data-test="imei"]');
     await imeiInput.setValue(FREE.slice(0, 14) + ((Number(FREE[14]) + 1) % 10));
     expect(get('errors-trackers').text()).toContain('has a wrong check digit');
+    // Once, on the tracker's card: the step's own list does not repeat its rows' errors.
+    expect(view.findAll('[data-test="errors-trackers"] li').filter((li) => li.text().includes('wrong check digit'))).toHaveLength(1);
     await imeiInput.setValue(TAKEN);
     expect(get('errors-trackers').text()).toContain(`tracker ${TAKEN} is already on #212, Bardhi/Hoxha`);
     await imeiInput.setValue(FREE);
