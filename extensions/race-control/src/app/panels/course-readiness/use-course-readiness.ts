@@ -8,6 +8,7 @@ import { stageGeofences } from '../../../domain/course/stage-scope';
 import { loadMapLibrary } from '../../map/library';
 import { FIELDS } from '../../modules/course/composables/course-fields';
 import { errorWords, useRaceControlSdk } from '../../sdk';
+import { readPanelEvent } from '../panel-event';
 
 export interface StageReadiness {
   id: string;
@@ -46,9 +47,7 @@ export function useCourseReadiness() {
     error.value = null;
     checkError.value = null;
     try {
-      const [event] = (await sdk.request(readItems('events', {
-        ...(eventId ? { filter: { id: { _eq: eventId } } } : {}), fields: ['id', 'name'] as never, sort: ['-starts_at'] as never, limit: 1,
-      }))) as unknown as { id: string; name: string }[];
+      const event = await readPanelEvent(sdk, eventId);
       if (!event) {
         error.value = 'No event to show.';
         return;

@@ -4,6 +4,7 @@ import { aggregate, readItems } from '@directus/sdk';
 import { ref } from 'vue';
 import { entriesByClass, type GroupCount } from '../../../domain/registration/insights';
 import { errorWords, useRaceControlSdk } from '../../sdk';
+import { readPanelEvent } from '../panel-event';
 
 export function useEntriesByClass() {
   const sdk = useRaceControlSdk();
@@ -13,9 +14,7 @@ export function useEntriesByClass() {
 
   async function load(eventId: string | null | undefined) {
     try {
-      const [event] = (await sdk.request(readItems('events', {
-        ...(eventId ? { filter: { id: { _eq: eventId } } } : {}), fields: ['id', 'name'] as never, sort: ['-starts_at'] as never, limit: 1,
-      }))) as unknown as { id: string; name: string }[];
+      const event = await readPanelEvent(sdk, eventId);
       if (!event) {
         error.value = 'No event to count.';
         return;
