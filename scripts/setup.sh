@@ -69,12 +69,17 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cd "$ROOT"
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# By content, not by file time: a fresh checkout or a git worktree gives package-lock.json a new
+# mtime, and `npm ci` would then wipe a node_modules other checkouts share and still use.
+lock_stamp=node_modules/.race-control-lock.sha256
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f node_modules/.package-lock.json ] || [ "$(cat "$lock_stamp" 2>/dev/null)" != "$lock_sum" ]; then
   # package.json's allowScripts lets only the cheap install scripts run (prebuilt binaries being
   # checked); isolated-vm is built below, sqlite3 and the other drivers Directus never loads here
   # are not compiled at all. See docs/environment.md.
   step "npm packages" "npm ci from package-lock.json" "2 min"
   npm ci --no-audit --no-fund --loglevel=error
+  printf '%s\n' "$lock_sum" >"$lock_stamp"
   step_done
 fi
 require_node22

@@ -33,7 +33,7 @@ describe('race map', () => {
     const map = fake.last();
     map.fire('error', { sourceId: 'basemap', error: { message: 'Failed to fetch' } });
     await flushPromises();
-    expect(wrapper.get('[data-testid="basemap-notice"]').text()).toContain('OpenStreetMap did not load (Failed to fetch)');
+    expect(wrapper.get('[data-testid="basemap-notice"]').text()).toContain('OpenStreetMap could not be reached (no internet?)');
     expect((map.styles.at(-1) as { name: string }).name).toBe('Offline (no tiles)');
   });
 

@@ -5,6 +5,7 @@
 import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { loadMapLibrary, type MapLibrary } from './library';
+import { basemapFailure } from './basemap-failure';
 import { basemapChoices, basemapStyle, OFFLINE_NAME, offlineStyle, type Basemap } from './styles';
 import { mapColours, type MapColours } from './theme';
 
@@ -48,8 +49,7 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
 
   function fallBack(reason: string) {
     if (!map || basemap.value === OFFLINE_NAME) return;
-    // The reason without its tile URL: the notice must stay short over the map.
-    basemapNotice.value = `${basemap.value} did not load (${reason.split(' (')[0]!.split(': http')[0]}); showing the offline map`;
+    basemapNotice.value = basemapFailure(basemap.value, reason);
     basemap.value = OFFLINE_NAME;
   }
 
