@@ -5,7 +5,7 @@
 import uPlot from 'uplot';
 import { decodeTrack } from '../../../domain/gps/track-codec';
 import { baseColumns, stateColumns, windowAround } from '../../../domain/gps-review/chart-series';
-import { boundsOfPoints, trackLine, trackPoints } from '../../../domain/gps-review/map-features';
+import { boundsOfPoints, trackLines, trackPoints } from '../../../domain/gps-review/map-features';
 import { buildPointIndex, type LngLat } from '../../../domain/gps-review/spatial-index';
 import { placeSuspects } from '../../../domain/gps-review/suspects';
 import { emptyTrack, reviewTrackOf, type ReviewTrack } from '../../../domain/gps-review/track';
@@ -62,7 +62,7 @@ export async function run(o: { base: string; token: string; imei: string; from: 
     t0 = now();
     bytes = await (await fetch(`${o.base}/race-control/gps/track?${q}`, auth)).arrayBuffer();
     track = reviewTrackOf(decodeTrack(bytes).devices[0]!);
-    addReviewLayers(map as never, { line: trackLine(track), points: trackPoints(track) });
+    addReviewLayers(map as never, { line: trackLines(track), points: trackPoints(track) });
     await idle(map);
     out.binary_to_drawn_ms = now() - t0;
   }
@@ -86,7 +86,7 @@ export async function run(o: { base: string; token: string; imei: string; from: 
 
   // Stepping from suspect to suspect: selection by feature state, the map jumps, the chart follows.
   map = await newMap(lib, el, [19.4, 41.8, 20.6, 42.4]);
-  addReviewLayers(map as never, { line: trackLine(track), points: trackPoints(track) });
+  addReviewLayers(map as never, { line: trackLines(track), points: trackPoints(track) });
   await idle(map);
   const chartEl = document.getElementById('chart')!;
   const base = baseColumns(track, new Float32Array(track.count).fill(NaN), 130);

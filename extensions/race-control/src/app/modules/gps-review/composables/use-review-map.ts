@@ -3,10 +3,11 @@
 // browser's own kdbush index: click the nearest point, drag a box or a lasso with those tools.
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { ref, shallowRef, watch, type Ref } from 'vue';
-import { boundsOfPoints, flagChanges, trackLine, trackPoints } from '../../../../domain/gps-review/map-features';
+import { boundsOfPoints, flagChanges, trackLines, trackPoints } from '../../../../domain/gps-review/map-features';
 import { modeOf, type SelectionMode } from '../../../../domain/gps-review/selection';
 import { buildPointIndex, type LngLat, type PointIndex } from '../../../../domain/gps-review/spatial-index';
 import type { ReviewTrack } from '../../../../domain/gps-review/track';
+import type { TrackPart } from '../../../../domain/gps-review/entry-track';
 import type { Course } from '../../../../domain/course/model';
 import { courseFeatures } from '../../../map/course-features';
 import { addCourseLayers, setCourseData } from '../../../map/course-layers';
@@ -20,6 +21,8 @@ export type ReviewMapHandle = Pick<RaceMapHandle, 'map' | 'colours' | 'onStyle' 
 
 export interface ReviewMapState {
   track: Ref<ReviewTrack | null>;
+  /** The trackers laid end to end in `track` (one for a single device); set before the track. */
+  parts: Ref<TrackPart[]>;
   version: Ref<number>;
   selection: Ref<Uint32Array>;
   cursor: Ref<number | null>;
@@ -77,7 +80,7 @@ export function useReviewMap(state: ReviewMapState) {
     // The course first, so the track is drawn over it.
     addCourseLayers(map, handle!.colours);
     setCourseData(map, courseFeatures(state.course.value));
-    addReviewLayers(map, { line: trackLine(t), points: trackPoints(t) });
+    addReviewLayers(map, { line: trackLines(t, state.parts.value), points: trackPoints(t, state.parts.value) });
     drawn.value = false;
     map.once('idle', () => { drawn.value = true; });
     // The points were just built from the flags as they are now; a new style (basemap switch) has
@@ -151,8 +154,8 @@ export function useReviewMap(state: ReviewMapState) {
       if (points?.setData) {
         // Another device: its points reuse the ids (indices) of the last one, so its states go.
         handle.map.removeFeatureState({ source: SOURCES.points });
-        points.setData(trackPoints(t));
-        (handle.map.getSource(SOURCES.line) as { setData?: (d: unknown) => void } | undefined)?.setData?.(trackLine(t));
+        points.setData(trackPoints(t, state.parts.value));
+        (handle.map.getSource(SOURCES.line) as { setData?: (d: unknown) => void } | undefined)?.setData?.(trackLines(t, state.parts.value));
         shownFlags = t.flagged.slice();
       } else draw(handle.map);
     }
