@@ -239,6 +239,7 @@ describe('review of one entry, its trackers side by side', () => {
     expect(view.get('[data-test="suspect-1"]').classes()).toContain('current');
     await flagIt(view);
     expect(flagRequests()).toEqual([{ action: 'flag', device_id: BACKUP, reason: 'spike', from: backupSpike, to: backupSpike }]);
+    expect(view.get('[data-test="action-tracker"]').text()).toBe('backup …0024');
     // The backup's point 150 is point 750 of the whole: its feature state says flagged.
     expect(fake.last().featureStates.get('gr-points:750')).toMatchObject({ f: 1 });
     await key('k');
