@@ -23,11 +23,16 @@ function firstBit(mask: number): number {
   return mask ? 31 - Math.clz32(mask & -mask) : -1;
 }
 
-export function trackPoints(track: ReviewTrack, parts: readonly TrackPart[] = onePart(track)): FeatureCollection<Point> {
+/**
+ * `markedOnly`: just the suspect and flagged points, what the first draw shows with the line (the
+ * good ones have no size at the stage's zoom, and 30k of them cost the map a second to lay out);
+ * the whole set follows under the same ids, so feature states carry over.
+ */
+export function trackPoints(track: ReviewTrack, parts: readonly TrackPart[] = onePart(track), markedOnly = false): FeatureCollection<Point> {
   const features: Feature<Point>[] = [];
   parts.forEach((p, tr) => {
     for (let i = p.offset; i < p.offset + p.count; i++) {
-      if (!onTheMap(track, i)) continue;
+      if (!onTheMap(track, i) || (markedOnly && !track.reasons[i] && !track.flagged[i])) continue;
       features.push({ type: 'Feature', id: i, properties: { s: pointState(track, i), k: firstBit(track.reasons[i]!), tr }, geometry: { type: 'Point', coordinates: [track.lon[i]!, track.lat[i]!] } });
     }
   });

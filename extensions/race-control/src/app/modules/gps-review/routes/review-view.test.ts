@@ -171,8 +171,16 @@ describe('review of one tracker', () => {
     const order = [...map.layers.keys()];
     expect(order.indexOf('course-routes')).toBeLessThan(order.indexOf('gr-points'));
     expect((map.sources.get('course-zones')!.data as { features: unknown[] }).features).toHaveLength(1);
-    const points = map.sources.get('gr-points')!.data as { features: { id: number }[] };
+    // The first draw: the line and the 7 suspect points; every point once that is on screen.
+    const pointsNow = () => map.sources.get('gr-points')!.data as { features: { id: number }[] };
+    expect(pointsNow().features.map((f) => f.id)).toEqual([100, 200, 201, 202, 203, 204, 400]);
+    map.fire('idle');
+    const points = pointsNow();
     expect(points.features).toHaveLength(600);
+    expect(view.get('[data-test="review-map"]').attributes('data-drawn')).toBe('false');
+    map.fire('idle');
+    await flushPromises();
+    expect(view.get('[data-test="review-map"]').attributes('data-drawn')).toBe('true');
     expect(points.features[100]!.id).toBe(100);
 
     await key('l');
@@ -221,6 +229,7 @@ describe('review of one entry, its trackers side by side', () => {
     const map = fake.last();
     const lines = map.sources.get('gr-track-line')!.data as { features: { properties: { tr: number }; geometry: { coordinates: unknown[] } }[] };
     expect(lines.features.map((f) => [f.properties.tr, f.geometry.coordinates.length])).toEqual([[0, 600], [1, 600]]);
+    map.fire('idle');
     expect((map.sources.get('gr-points')!.data as { features: unknown[] }).features).toHaveLength(1200);
     // x, one speed line per tracker, then zone limit, class max, suspect, flagged, selected.
     expect(FakePlot.last!.data).toHaveLength(8);
