@@ -151,6 +151,65 @@ describe('GPS review as the seeded marshal', () => {
   });
 });
 
+describe('one entry with all its trackers side by side', () => {
+  it('opens an entry from the list and from a tracker; flags a suspect of its second tracker, which reaches that tracker', async () => {
+    // An entry of stage 1 whose backup has a pending suspect, asked of the API as the marshal would.
+    const login = await fetch(`${baseUrl()}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: MARSHAL, password: stackEnv().DEMO_PASSWORD }) });
+    const token = ((await login.json()) as { data: { access_token: string } }).data.access_token;
+    const { rows: crews } = await c.query(
+      `SELECT e.id AS entry_id, p.imei AS primary_imei, b.imei AS backup_imei FROM entries e
+       JOIN entry_devices ep ON ep.entry_id = e.id AND ep.purpose = 'primary' JOIN devices p ON p.id = ep.device_id
+       JOIN entry_devices eb ON eb.entry_id = e.id AND eb.purpose = 'backup' JOIN devices b ON b.id = eb.device_id
+       JOIN stages s ON s.event_id = e.event_id AND s.id = $1 ORDER BY e.race_number LIMIT 40`, [stage1]);
+    let crew: { entry_id: string; primary_imei: string; backup_imei: string } | undefined;
+    for (const candidate of crews) {
+      const res = await fetch(`${baseUrl()}/race-control/gps/suspects?device_id=${candidate.backup_imei}&stage_id=${stage1}`, { headers: { Authorization: `Bearer ${token}` } });
+      const suspects = res.ok ? ((await res.json()) as { data: { count: number; faulty: number }[] }).data : [];
+      if (suspects.some((x) => x.faulty < x.count)) { crew = candidate; break; }
+    }
+    expect(crew, 'an entry of stage 1 whose backup has a pending suspect').toBeDefined();
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await logIn(page, MARSHAL, stackEnv().DEMO_PASSWORD);
+    // From the device list: an entry number opens the whole crew.
+    await page.goto(`${baseUrl()}/admin/gps-review/stages/${stage1}`);
+    await page.locator('[data-test="open-entry"]').first().click(WAIT);
+    await page.waitForURL(/\/entries\/[0-9a-f-]{36}$/, WAIT);
+    await page.locator('[data-test="tracker-legend"]').waitFor(WAIT);
+
+    // From one tracker's review: "the whole crew".
+    await page.goto(`${baseUrl()}/admin/gps-review/stages/${stage1}/devices/${crew!.backup_imei}`);
+    await page.locator('[data-test="whole-crew"]').click(WAIT);
+    await page.waitForURL(new RegExp(`/entries/${crew!.entry_id}$`), WAIT);
+    const legend = page.locator('[data-test="tracker-legend"] li');
+    await legend.nth(1).waitFor(WAIT);
+    await expect(legend.evaluateAll((li) => li.map((l) => l.getAttribute('data-imei')))).resolves.toEqual(expect.arrayContaining([crew!.primary_imei, crew!.backup_imei]));
+    await mapDrawn(page);
+    // Both tracks are drawn: one line feature per tracker on the map, one speed line each on the chart.
+    await expect(page.locator('[data-test="chart-tracker-1"]').innerText()).resolves.toContain(crew!.backup_imei.slice(-4));
+    await screenshot(page, 'gps-review-entry');
+
+    const suspect = page.locator(`[data-test="suspect-list"] li[data-tracker="${crew!.backup_imei}"]:not(.decided)`).first();
+    const reason = (await suspect.getAttribute('data-reason'))!;
+    await suspect.click();
+    await expect(suspect.getAttribute('class')).resolves.toContain('current');
+    const before = await lastStreamId();
+    await page.keyboard.press('f');
+    await page.locator('[data-test="flag-dialog"]').waitFor(WAIT);
+    await page.locator('[data-test="note"]').fill('e2e: the backup, seen beside the primary');
+    await page.locator('[data-test="confirm"]').click();
+    await page.locator('[data-test="action-log"] li[data-message="sent"]').first().waitFor(WAIT);
+    await screenshot(page, 'gps-review-entry-flagged');
+
+    const { rows: [act] } = await c.query(`SELECT action, reason, note, message_id, "from", "to" FROM position_flags WHERE device_id = $1 ORDER BY date_created DESC LIMIT 1`, [crew!.backup_imei]);
+    flagged.push({ device_id: crew!.backup_imei, from: new Date(act.from).toISOString(), to: new Date(act.to).toISOString() });
+    expect(act).toMatchObject({ action: 'flag', reason, note: 'e2e: the backup, seen beside the primary' });
+    await expect(messagesAfter(before, crew!.backup_imei)).resolves.toEqual([expect.objectContaining({ id: act.message_id, device_id: crew!.backup_imei, action: 'flag', faulty: 'true' })]);
+    await expect(messagesAfter(before, crew!.primary_imei)).resolves.toEqual([]);
+    await page.close();
+  }, 240_000);
+});
+
 describe('GPS review for those who may not flag', () => {
   it('a viewer has no GPS review and the API refuses them a track', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -59,11 +59,12 @@ export function searchDevices(rows: readonly DeviceRow[], words: string): Device
 }
 
 /** The next row after `current` (in the order shown) with pending suspects, wrapping round once. */
-export function nextPendingDevice(rows: readonly DeviceRow[], current: string | null): DeviceRow | null {
-  const start = current === null ? -1 : rows.findIndex((r) => r.imei === current);
+export function nextPendingDevice(rows: readonly DeviceRow[], current: string | null, by: 'imei' | 'entry_id' = 'imei'): DeviceRow | null {
+  // `by: 'entry_id'`: from an entry's review, the next entry's (its own other trackers skipped).
+  const start = current === null ? -1 : rows.findIndex((r) => r[by] === current);
   for (let k = 1; k <= rows.length; k++) {
     const row = rows[(start + k + rows.length) % rows.length]!;
-    if (row.pending > 0 && row.imei !== current) return row;
+    if (row.pending > 0 && row[by] !== current) return row;
   }
   return null;
 }

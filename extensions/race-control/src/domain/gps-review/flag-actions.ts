@@ -21,6 +21,8 @@ export interface FlagAction {
   runs: Run[];
   reason: string;
   note: string;
+  /** The tracker (IMEI) whose points the runs are, when the track holds an entry's several. */
+  device_id?: string;
   /** The action this one undoes. */
   undoes?: string;
   message: MessageState;
@@ -72,6 +74,7 @@ export function inverse(action: FlagAction, id: string): FlagAction {
     note: `Undo of the ${action.op} (${action.reason}${action.note ? `: ${action.note}` : ''})`,
     undoes: action.id,
     message: 'pending',
+    ...(action.device_id ? { device_id: action.device_id } : {}),
   };
 }
 

@@ -2,25 +2,40 @@
 // point's index, so highlights are feature states by index (never a new setData of 30k features).
 // Property `s` is the state the track arrived with and `k` the first reason's bit; what the marshal
 // changes afterwards travels as feature state `f` (flagged 1 / 0) over it.
+// Several trackers of one entry (entry-track.ts): one line per tracker and `tr`, the tracker's place
+// in the parts, on lines and points, so each tracker has its colour.
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import { onePart, type TrackPart } from './entry-track';
 import { onTheMap, pointState, type ReviewTrack } from './track';
 
-export function trackLine(track: ReviewTrack): Feature<LineString> {
+export function trackLine(track: ReviewTrack, first = 0, last = track.count - 1, tr = 0): Feature<LineString> {
   const coordinates: [number, number][] = [];
-  for (let i = 0; i < track.count; i++) if (onTheMap(track, i)) coordinates.push([track.lon[i]!, track.lat[i]!]);
-  return { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } };
+  for (let i = first; i <= last; i++) if (onTheMap(track, i)) coordinates.push([track.lon[i]!, track.lat[i]!]);
+  return { type: 'Feature', properties: { tr }, geometry: { type: 'LineString', coordinates } };
+}
+
+/** One line per tracker (a line from one tracker's last point to the next one's first is no track). */
+export function trackLines(track: ReviewTrack, parts: readonly TrackPart[] = onePart(track)): FeatureCollection<LineString> {
+  return { type: 'FeatureCollection', features: parts.map((p, tr) => trackLine(track, p.offset, p.offset + p.count - 1, tr)) };
 }
 
 function firstBit(mask: number): number {
   return mask ? 31 - Math.clz32(mask & -mask) : -1;
 }
 
-export function trackPoints(track: ReviewTrack): FeatureCollection<Point> {
+/**
+ * `markedOnly`: just the suspect and flagged points, what the first draw shows with the line (the
+ * good ones have no size at the stage's zoom, and 30k of them cost the map a second to lay out);
+ * the whole set follows under the same ids, so feature states carry over.
+ */
+export function trackPoints(track: ReviewTrack, parts: readonly TrackPart[] = onePart(track), markedOnly = false): FeatureCollection<Point> {
   const features: Feature<Point>[] = [];
-  for (let i = 0; i < track.count; i++) {
-    if (!onTheMap(track, i)) continue;
-    features.push({ type: 'Feature', id: i, properties: { s: pointState(track, i), k: firstBit(track.reasons[i]!) }, geometry: { type: 'Point', coordinates: [track.lon[i]!, track.lat[i]!] } });
-  }
+  parts.forEach((p, tr) => {
+    for (let i = p.offset; i < p.offset + p.count; i++) {
+      if (!onTheMap(track, i) || (markedOnly && !track.reasons[i] && !track.flagged[i])) continue;
+      features.push({ type: 'Feature', id: i, properties: { s: pointState(track, i), k: firstBit(track.reasons[i]!), tr }, geometry: { type: 'Point', coordinates: [track.lon[i]!, track.lat[i]!] } });
+    }
+  });
   return { type: 'FeatureCollection', features };
 }
 

@@ -37,5 +37,8 @@ export function span(first: number, last: number): Uint32Array {
 /** What the selection's summary line says, e.g. "42 points, 06:01:52 – 06:02:33". */
 export function selectionBounds(track: ReviewTrack, selection: Uint32Array): { count: number; from: number; to: number } | null {
   if (selection.length === 0) return null;
-  return { count: selection.length, from: track.t[selection[0]!]!, to: track.t[selection[selection.length - 1]!]! };
+  // Earliest and latest, not first and last: an entry's trackers lie end to end in the indices.
+  let [from, to] = [Infinity, -Infinity];
+  for (const i of selection) [from, to] = [Math.min(from, track.t[i]!), Math.max(to, track.t[i]!)];
+  return { count: selection.length, from, to };
 }

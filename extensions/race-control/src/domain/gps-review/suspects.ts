@@ -38,19 +38,24 @@ export function isPending(track: ReviewTrack, s: PlacedSuspect): boolean {
 
 /**
  * The suspect after (step 1) or before (step −1) the current one, in time order. With no current
- * suspect it starts from the point at `cursor` (what the chart or map shows). Stops at the ends:
+ * suspect it starts from the point at `cursor` (what the chart or map shows), or its time `cursorMs`. Stops at the ends:
  * wrapping round would hide that the day is done.
  */
 export function stepSuspect<S extends SuspectRun>(
   suspects: readonly PlacedSuspect<S>[],
   current: number | null,
   step: 1 | -1,
-  options: { cursor?: number; accept?: (s: PlacedSuspect<S>) => boolean } = {},
+  options: { cursor?: number; cursorMs?: number; accept?: (s: PlacedSuspect<S>) => boolean } = {},
 ): number | null {
   const accept = options.accept ?? (() => true);
   let i: number;
   if (current !== null) i = current + step;
-  else {
+  else if (options.cursorMs !== undefined) {
+    // By time: an entry's trackers lie end to end in the track, so indices are not in time order.
+    const ms = options.cursorMs;
+    i = step === 1 ? suspects.findIndex((s) => s.fromMs > ms) : suspects.findLastIndex((s) => s.fromMs < ms);
+    if (i < 0) return null;
+  } else {
     const cursor = options.cursor ?? -1;
     if (step === 1) i = suspects.findIndex((s) => s.first > cursor);
     else i = suspects.findLastIndex((s) => s.first < cursor || cursor < 0);

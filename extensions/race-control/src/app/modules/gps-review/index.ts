@@ -16,6 +16,8 @@ export default defineModule({
       path: 'stages/:stageId/devices/:imei', component: ReviewView,
       props: (route: { params: Record<string, unknown>; query: Record<string, unknown> }) => ({ ...route.params, at: typeof route.query.at === 'string' ? route.query.at : undefined }),
     },
+    // One entry's trackers side by side (primary, backup, panic) on one map, chart and list.
+    { path: 'stages/:stageId/entries/:entryId', component: ReviewView, props: true },
   ],
   // Marshals, race directors, org admins, timekeepers and participants read tracks; registrars and
   // viewers may not, so the module is not in their bar (the API refuses them anyway).

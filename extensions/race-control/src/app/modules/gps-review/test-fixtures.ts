@@ -49,12 +49,24 @@ export const SUSPECTS: SuspectAnswer[] = [
 
 export const ZONES = [{ name: 'Fushë-Arrëz', speed_limit_kmh: 50, area: { type: 'Polygon', coordinates: [[[19.519, 42.0], [19.522, 42.0], [19.522, 42.1], [19.519, 42.1], [19.519, 42.0]]] } }];
 
-/** The same day as the RCT1 answer the SDK hands back raw (a Response). */
-export function trackResponse(answer = trackAnswer()) {
-  const t = answer;
+/** The entry's backup tracker (same entry e12): the same road half a second behind, a spike at 150. */
+export const BACKUP = '352092110000024';
+export function backupAnswer(): TrackDeviceAnswer {
+  const a = trackAnswer();
+  const reasons = a.reasons.map((_, i) => (i === 150 ? 32 : 0));
+  return { ...a, device_id: BACKUP, purpose: 'backup', ts: a.ts.map((t) => t + 500), lat: a.lat.map(() => 42.0502), speed: a.speed.map((_, i) => (i === 150 ? 190 : 55)), reasons, flags: reasons.map((r) => (r ? 2 : 0)) };
+}
+export const BACKUP_SUSPECTS: SuspectAnswer[] = [
+  { device_id: BACKUP, reason: 'spike', from: new Date(T0 + 150_500).toISOString(), to: new Date(T0 + 150_500).toISOString(), count: 1, faulty: 0,
+    evidence: { implied_kmh: 380, reported_kmh: 190, max_kmh: 170, jump_m: 900 }, impact: { score: 0, waypoints: [], speed_zones: [], penalties: [] } },
+];
+
+/** Days as the RCT1 answer the SDK hands back raw (a Response): one tracker's, or an entry's. */
+export function trackResponse(...answers: TrackDeviceAnswer[]) {
+  const days = answers.length ? answers : [trackAnswer()];
   const bytes = encodeTrack(
-    { from: iso(-3600), to: iso(80000), thinned: false, every: 1, reasons: REASON_CODES, devices: [{ device_id: t.device_id, entry_id: t.entry_id, race_number: t.race_number, purpose: t.purpose, total: t.total }] },
-    [{ ts: Float64Array.from(t.ts), lat: Float64Array.from(t.lat), lon: Float64Array.from(t.lon), speed: Float32Array.from(t.speed), satellites: new Uint8Array(t.ts.length).fill(9), flags: Uint8Array.from(t.flags), reasons: Uint16Array.from(t.reasons) }],
+    { from: iso(-3600), to: iso(80000), thinned: false, every: 1, reasons: REASON_CODES, devices: days.map((t) => ({ device_id: t.device_id, entry_id: t.entry_id, race_number: t.race_number, purpose: t.purpose, total: t.total })) },
+    days.map((t) => ({ ts: Float64Array.from(t.ts), lat: Float64Array.from(t.lat), lon: Float64Array.from(t.lon), speed: Float32Array.from(t.speed), satellites: new Uint8Array(t.ts.length).fill(9), flags: Uint8Array.from(t.flags), reasons: Uint16Array.from(t.reasons) })),
   );
   return { ok: true, status: 200, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
 }

@@ -22,3 +22,11 @@ export const KIND_COLOURS: readonly string[] = [
   '#2b8a3e', // power-on-drift
   '#495057', // cross-check
 ];
+
+/**
+ * Each tracker of an entry by its place (primary first): its line and its good points. The first is
+ * the one-tracker review's blue; the others stay clear of the state and kind colours above.
+ */
+export const TRACKER_COLOURS: readonly string[] = [STATE_COLOURS.good, '#099268', '#212529', '#a61e4d'];
+
+export const trackerColour = (tr: number) => TRACKER_COLOURS[tr % TRACKER_COLOURS.length]!;

@@ -4,7 +4,7 @@
 // point under the cursor. So every highlight is a feature-state change, never a new setData.
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { KIND_COLOURS, STATE_COLOURS } from '../components/review-colours';
+import { KIND_COLOURS, STATE_COLOURS, TRACKER_COLOURS } from '../components/review-colours';
 
 export const SOURCES = { line: 'gr-track-line', points: 'gr-points', draw: 'gr-draw' } as const;
 export const POINTS_LAYER = 'gr-points';
@@ -13,9 +13,12 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const flaggedNow = ['coalesce', ['feature-state', 'f'], ['case', ['==', ['get', 's'], 2], 1, 0]];
 const kindColour = ['match', ['get', 'k'], ...KIND_COLOURS.flatMap((c, i) => [i, c]), STATE_COLOURS.suspect];
+/** `tr`: the tracker's place among the entry's (0 for a single tracker, whose colour is `good`). */
+const trackerColour = ['match', ['coalesce', ['get', 'tr'], 0], ...TRACKER_COLOURS.slice(1).flatMap((c, i) => [i + 1, c]), TRACKER_COLOURS[0]!];
 
 export interface ReviewSources {
-  line: GeoJSON.Feature;
+  /** One line per tracker (map-features' trackLines). */
+  line: FeatureCollection | GeoJSON.Feature;
   points: FeatureCollection;
 }
 
@@ -30,7 +33,7 @@ export function addReviewLayers(map: MapLibreMap, data: ReviewSources): void {
   add(SOURCES.points, data.points);
   add(SOURCES.draw, EMPTY);
   const layer = (spec: Record<string, unknown>) => { if (!map.getLayer(String(spec.id))) map.addLayer(spec as never); };
-  layer({ id: 'gr-track-line', type: 'line', source: SOURCES.line, paint: { 'line-color': STATE_COLOURS.good, 'line-width': 1.5, 'line-opacity': 0.7 } });
+  layer({ id: 'gr-track-line', type: 'line', source: SOURCES.line, paint: { 'line-color': trackerColour, 'line-width': 1.5, 'line-opacity': 0.7 } });
   layer({
     id: POINTS_LAYER, type: 'circle', source: SOURCES.points,
     paint: {
@@ -41,7 +44,7 @@ export function addReviewLayers(map: MapLibreMap, data: ReviewSources): void {
         10, ['case', ['boolean', ['feature-state', 'cur'], false], 7, ['boolean', ['feature-state', 'sel'], false], 4, ['>', ['get', 'k'], -1], 3, 0],
         16, ['case', ['boolean', ['feature-state', 'cur'], false], 10, ['boolean', ['feature-state', 'sel'], false], 7, ['>', ['get', 'k'], -1], 6, 4]],
       'circle-color': ['case', ['boolean', ['feature-state', 'sel'], false], STATE_COLOURS.selected, ['==', flaggedNow, 1], STATE_COLOURS.flagged,
-        ['>', ['get', 'k'], -1], kindColour, STATE_COLOURS.good],
+        ['>', ['get', 'k'], -1], kindColour, trackerColour],
       'circle-stroke-width': ['case', ['boolean', ['feature-state', 'cur'], false], 2, 0],
       'circle-stroke-color': '#ffffff',
     },

@@ -17,10 +17,15 @@ export interface LoadedTrack {
   device: TrackFacts;
 }
 
+/** Every tracker the answer holds: one for `device_id`, the crew's for `entry_id`. */
+export async function requestTracks(sdk: RaceControlSdk, who: { device_id: string } | { entry_id: string }, window: { from: string; to: string }): Promise<LoadedTrack[]> {
+  const decoded = decodeTrack(await ourBytes(sdk, '/gps/track', { ...who, from: window.from, to: window.to, max_points: 200000 }));
+  return decoded.devices.map((device) => {
+    const { device_id, entry_id, race_number, purpose, total } = device;
+    return { track: reviewTrackOf(device), device: { device_id, entry_id, race_number, purpose, total } };
+  });
+}
+
 export async function requestTrack(sdk: RaceControlSdk, imei: string, window: { from: string; to: string }): Promise<LoadedTrack | null> {
-  const decoded = decodeTrack(await ourBytes(sdk, '/gps/track', { device_id: imei, from: window.from, to: window.to, max_points: 200000 }));
-  const device = decoded.devices.find((d) => d.device_id === imei);
-  if (!device) return null;
-  const { device_id, entry_id, race_number, purpose, total } = device;
-  return { track: reviewTrackOf(device), device: { device_id, entry_id, race_number, purpose, total } };
+  return (await requestTracks(sdk, { device_id: imei }, window)).find((d) => d.device.device_id === imei) ?? null;
 }

@@ -1,11 +1,13 @@
-// Flag, unflag and undo for one device. Each action shows on the track at once, then goes to the
-// API as one request (one position_flags row, one recompute message); a refusal takes it back and
-// says why. Its message stays "pending" until the relay has put it on the stream (emitted_at).
+// Flag, unflag and undo for one device, or an entry's trackers (one action per tracker: the API and
+// the timing service hear of each tracker apart). Each action shows on the track at once, then goes
+// to the API as one request (one position_flags row, one recompute message); a refusal takes it
+// back and says why. Its message stays "pending" until the relay has put it on the stream (emitted_at).
 import { useStores } from '@directus/extensions-sdk';
 import { readItems } from '@directus/sdk';
 import { onBeforeUnmount, ref, shallowRef, type Ref } from 'vue';
 import { applyAction, planAction, rangesOf, type FlagAction, type FlagOp } from '../../../../domain/gps-review/flag-actions';
 import { EMPTY_HISTORY, nextUndo, pendingIds, record, setMessage, type History } from '../../../../domain/gps-review/history';
+import { splitByPart, type TrackPart } from '../../../../domain/gps-review/entry-track';
 import type { ReviewTrack } from '../../../../domain/gps-review/track';
 import { errorWords, ourEndpoint, useRaceControlSdk } from '../../../sdk';
 import type { FlagAnswer } from './gps-api-types';
@@ -25,14 +27,14 @@ export function useMayFlag(): boolean {
 
 /** The request body: a time range for one run, the exact points otherwise. */
 export function flagBody(track: ReviewTrack, action: FlagAction) {
-  const base = { action: action.op, device_id: track.imei, reason: action.reason, ...(action.note ? { note: action.note } : {}) };
+  const base = { action: action.op, device_id: action.device_id ?? track.imei, reason: action.reason, ...(action.note ? { note: action.note } : {}) };
   if (action.runs.length === 1) return { ...base, ...rangesOf(track, action)[0]! };
   const points: string[] = [];
   for (const r of action.runs) for (let i = r.first; i <= r.last; i++) points.push(new Date(track.t[i]!).toISOString());
   return { ...base, points };
 }
 
-export function useFlagActions(track: Ref<ReviewTrack | null>, version: Ref<number>) {
+export function useFlagActions(track: Ref<ReviewTrack | null>, version: Ref<number>, parts?: Ref<TrackPart[]>) {
   const sdk = useRaceControlSdk();
   const history = shallowRef<History>(EMPTY_HISTORY);
   const busy = ref(false);
@@ -67,10 +69,18 @@ export function useFlagActions(track: Ref<ReviewTrack | null>, version: Ref<numb
     }
   }
 
-  function act(op: FlagOp, selection: Uint32Array, words: { reason: string; note?: string }) {
+  async function act(op: FlagOp, selection: Uint32Array, words: { reason: string; note?: string }): Promise<boolean> {
     const t = track.value;
-    const action = t && planAction(t, selection, op, words, newId());
-    return action ? send(action) : Promise.resolve(false);
+    if (!t) return false;
+    const all = parts?.value ?? [];
+    // One tracker: its IMEI is the track's. Several: each tracker's share of the selection apart.
+    const shares = all.length > 1 ? splitByPart(all, selection).map((s, k) => ({ s, device_id: all[k]!.imei as string | undefined })) : [{ s: selection, device_id: undefined }];
+    let ok = false;
+    for (const { s, device_id } of shares) {
+      const action = planAction(t, s, op, words, newId());
+      if (action) ok = (await send(device_id ? { ...action, device_id } : action)) || ok;
+    }
+    return ok;
   }
 
   function undo() {

@@ -3,10 +3,11 @@
 // browser's own kdbush index: click the nearest point, drag a box or a lasso with those tools.
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { ref, shallowRef, watch, type Ref } from 'vue';
-import { boundsOfPoints, flagChanges, trackLine, trackPoints } from '../../../../domain/gps-review/map-features';
+import { boundsOfPoints, flagChanges, trackLines, trackPoints } from '../../../../domain/gps-review/map-features';
 import { modeOf, type SelectionMode } from '../../../../domain/gps-review/selection';
 import { buildPointIndex, type LngLat, type PointIndex } from '../../../../domain/gps-review/spatial-index';
 import type { ReviewTrack } from '../../../../domain/gps-review/track';
+import type { TrackPart } from '../../../../domain/gps-review/entry-track';
 import type { Course } from '../../../../domain/course/model';
 import { courseFeatures } from '../../../map/course-features';
 import { addCourseLayers, setCourseData } from '../../../map/course-layers';
@@ -20,6 +21,8 @@ export type ReviewMapHandle = Pick<RaceMapHandle, 'map' | 'colours' | 'onStyle' 
 
 export interface ReviewMapState {
   track: Ref<ReviewTrack | null>;
+  /** The trackers laid end to end in `track` (one for a single device); set before the track. */
+  parts: Ref<TrackPart[]>;
   version: Ref<number>;
   selection: Ref<Uint32Array>;
   cursor: Ref<number | null>;
@@ -39,12 +42,15 @@ export function useReviewMap(state: ReviewMapState) {
   const index = shallowRef<PointIndex | null>(null);
   /** True once a frame with the whole track has settled (tests and screenshots wait for it). */
   const drawn = ref(false);
+  /** True once the line and the marked points have (every point follows). */
+  const firstDrawn = ref(false);
   let handle: ReviewMapHandle | null = null;
   let shownFlags = new Uint8Array(0);
   let shownSelection: Uint32Array = new Uint32Array(0);
   let shownCursor: number | null = null;
   let drawing: LngLat[] | null = null;
 
+  const pointsSource = () => handle?.map.getSource(SOURCES.points) as { setData?: (d: unknown) => void } | undefined;
   const setState = (id: number, s: Record<string, unknown>) => handle?.map.setFeatureState({ source: SOURCES.points, id }, s);
 
   function showFlags() {
@@ -77,9 +83,7 @@ export function useReviewMap(state: ReviewMapState) {
     // The course first, so the track is drawn over it.
     addCourseLayers(map, handle!.colours);
     setCourseData(map, courseFeatures(state.course.value));
-    addReviewLayers(map, { line: trackLine(t), points: trackPoints(t) });
-    drawn.value = false;
-    map.once('idle', () => { drawn.value = true; });
+    fill(map, t);
     // The points were just built from the flags as they are now; a new style (basemap switch) has
     // no feature states, so selection and cursor are told again.
     shownFlags = t.flagged.slice();
@@ -89,6 +93,28 @@ export function useReviewMap(state: ReviewMapState) {
     const cursor = shownCursor;
     shownCursor = null;
     showCursor(cursor);
+  }
+
+  /**
+   * The track's sources: line and marked points first (what the marshal reads at the stage's zoom),
+   * every point once that is on screen: a 30k-point day shows in well under a second, not two.
+   */
+  function fill(map: MapLibreMap, t: ReviewTrack) {
+    const line = trackLines(t, state.parts.value);
+    const marked = trackPoints(t, state.parts.value, true);
+    const points = pointsSource();
+    if (points?.setData) {
+      points.setData(marked);
+      (map.getSource(SOURCES.line) as { setData?: (d: unknown) => void } | undefined)?.setData?.(line);
+    } else addReviewLayers(map, { line, points: marked });
+    drawn.value = false;
+    firstDrawn.value = false;
+    map.once('idle', () => {
+      if (state.track.value !== t) return;
+      firstDrawn.value = true;
+      pointsSource()?.setData?.(trackPoints(t, state.parts.value));
+      map.once('idle', () => { if (state.track.value === t) drawn.value = true; });
+    });
   }
 
   function lngLat(e: MapMouseEvent): LngLat {
@@ -147,12 +173,10 @@ export function useReviewMap(state: ReviewMapState) {
     shownSelection = new Uint32Array(0);
     shownCursor = null;
     if (handle && t) {
-      const points = handle.map.getSource(SOURCES.points) as { setData?: (d: unknown) => void } | undefined;
-      if (points?.setData) {
+      if (pointsSource()?.setData) {
         // Another device: its points reuse the ids (indices) of the last one, so its states go.
         handle.map.removeFeatureState({ source: SOURCES.points });
-        points.setData(trackPoints(t));
-        (handle.map.getSource(SOURCES.line) as { setData?: (d: unknown) => void } | undefined)?.setData?.(trackLine(t));
+        fill(handle.map, t);
         shownFlags = t.flagged.slice();
       } else draw(handle.map);
     }
@@ -178,5 +202,5 @@ export function useReviewMap(state: ReviewMapState) {
     else handle.map.dragPan?.disable?.();
   });
 
-  return { index, drawn, attach };
+  return { index, drawn, firstDrawn, attach };
 }

@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSdkMock, sdkModule, type SdkMock } from '../../../test-utils/sdk-mock';
 import { globalDirectives, globalStubs } from '../../../test-utils/stubs';
-import { ENTRIES, IMEI, iso, QUEUE, STAGE, SUSPECTS, trackResponse, ZONES } from '../test-fixtures';
+import { BACKUP, BACKUP_SUSPECTS, backupAnswer, ENTRIES, IMEI, iso, QUEUE, STAGE, SUSPECTS, T0, trackAnswer, trackResponse, ZONES } from '../test-fixtures';
 import { fakeMapLibrary } from '../../../map/test-utils/fake-maplibre';
 import { FakePlot } from '../test-uplot';
 
@@ -38,13 +38,19 @@ function serve() {
     return ids.map((id: string) => ({ id, emitted_at: emitted[id] ?? null }));
   });
 }
-const mountView = async (extra: { at?: string } = {}) => {
-  const view = mount(ReviewView, { props: { stageId: 's1', imei: IMEI, ...extra }, attachTo: document.body, global: { stubs, directives: globalDirectives, mocks: { $router: { push } } } });
+const mountView = async (extra: { at?: string; entryId?: string } = {}) => {
+  const view = mount(ReviewView, { props: { stageId: 's1', ...(extra.entryId ? {} : { imei: IMEI }), ...extra }, attachTo: document.body, global: { stubs, directives: globalDirectives, mocks: { $router: { push } } } });
   await flushPromises();
   return view;
 };
 const key = async (k: string, extra: KeyboardEventInit = {}) => {
   window.dispatchEvent(new KeyboardEvent('keydown', { key: k, ...extra }));
+  await flushPromises();
+};
+/** f, then the flag dialog's submit as it stands. */
+const flagIt = async (view: { get(selector: string): { trigger(event: string): Promise<void> } }) => {
+  await key('f');
+  await view.get('form').trigger('submit');
   await flushPromises();
 };
 const flagRequests = () => sdk.requests.filter((r) => r.method === 'POST' && r.path === '/race-control/gps/flags').map((r) => r.body);
@@ -103,9 +109,7 @@ describe('review of one tracker', () => {
     FakePlot.last!.dragSelect(199.5, 5);
     await flushPromises();
     expect(view.get('[data-test="facts"]').text()).toContain('selected 5 points');
-    await key('f');
-    await view.get('form').trigger('submit');
-    await flushPromises();
+    await flagIt(view);
     await key('u');
     expect(flagRequests()).toEqual([
       { action: 'flag', device_id: IMEI, reason: 'spike', from: iso(200), to: iso(204) },
@@ -121,9 +125,7 @@ describe('review of one tracker', () => {
     await key('j');
     await key('a');
     expect(view.get('[data-test="facts"]').text()).toContain('selected 3 points');
-    await key('f');
-    await view.get('form').trigger('submit');
-    await flushPromises();
+    await flagIt(view);
     expect(flagRequests()[0]).toMatchObject({ action: 'flag', reason: 'spike', points: [iso(100), iso(300), iso(301)] });
   });
 
@@ -134,9 +136,7 @@ describe('review of one tracker', () => {
     await flushPromises();
     expect((view.vm as unknown as { cursor: number }).cursor).toBe(42);
     await key('j');
-    await key('f');
-    await view.get('form').trigger('submit');
-    await flushPromises();
+    await flagIt(view);
     expect(view.get('[data-test="action-error"]').text()).toBe('Timekeepers may read tracks but not flag them.');
     expect(view.get('[data-test="action-log"] li').attributes('data-message')).toBe('failed');
     expect(view.get('[data-test="suspect-0"]').classes()).not.toContain('decided');
@@ -171,8 +171,16 @@ describe('review of one tracker', () => {
     const order = [...map.layers.keys()];
     expect(order.indexOf('course-routes')).toBeLessThan(order.indexOf('gr-points'));
     expect((map.sources.get('course-zones')!.data as { features: unknown[] }).features).toHaveLength(1);
-    const points = map.sources.get('gr-points')!.data as { features: { id: number }[] };
+    // The first draw: the line and the 7 suspect points; every point once that is on screen.
+    const pointsNow = () => map.sources.get('gr-points')!.data as { features: { id: number }[] };
+    expect(pointsNow().features.map((f) => f.id)).toEqual([100, 200, 201, 202, 203, 204, 400]);
+    map.fire('idle');
+    const points = pointsNow();
     expect(points.features).toHaveLength(600);
+    expect(view.get('[data-test="review-map"]').attributes('data-drawn')).toBe('false');
+    map.fire('idle');
+    await flushPromises();
+    expect(view.get('[data-test="review-map"]').attributes('data-drawn')).toBe('true');
     expect(points.features[100]!.id).toBe(100);
 
     await key('l');
@@ -183,9 +191,7 @@ describe('review of one tracker', () => {
     await flushPromises();
     expect(view.get('[data-test="facts"]').text()).toContain('selected 10 points');
     expect(map.featureStates.get('gr-points:203')).toEqual({ sel: true });
-    await key('f');
-    await view.get('form').trigger('submit');
-    await flushPromises();
+    await flagIt(view);
     expect(flagRequests()[0]).toMatchObject({ action: 'flag', from: iso(200), to: iso(209) });
     expect(map.featureStates.get('gr-points:205')).toEqual({ f: 1 });
     await key('Escape');
@@ -203,5 +209,73 @@ describe('review of one tracker', () => {
     expect(view.get('[data-test="facts"]').text()).toContain('selected 1 point');
     // The map opens on that point, not on the whole day.
     expect(fake.last().fitted.length).toBeGreaterThan(0);
+  });
+});
+
+describe('review of one entry, its trackers side by side', () => {
+  const param = (path: string, k: string) => new URL(path, 'http://x').searchParams.get(k);
+  beforeEach(() => {
+    sdk.on('GET', '/race-control/gps/track', (r: { path: string }) => (param(r.path, 'entry_id') === 'e12' ? trackResponse(backupAnswer(), trackAnswer()) : trackResponse()));
+    sdk.on('GET', '/race-control/gps/suspects', (r: { path: string }) => (param(r.path, 'device_id') === BACKUP ? BACKUP_SUSPECTS : SUSPECTS));
+  });
+  const backupSpike = new Date(T0 + 150_500).toISOString();
+
+  it('reads the entry\'s trackers in one request and shows each in its colour on one map and one chart', async () => {
+    const view = await mountView({ entryId: 'e12' });
+    expect(param(sdk.requests.find((r) => r.path.startsWith('/race-control/gps/track'))!.path, 'entry_id')).toBe('e12');
+    expect(sdk.requests.filter((r) => r.path.startsWith('/race-control/gps/suspects')).map((r) => param(r.path, 'device_id')).sort()).toEqual([IMEI, BACKUP]);
+    // Primary first although the API named the backup first.
+    expect(view.findAll('[data-test="tracker-legend"] li').map((li) => li.text())).toEqual(['primary …0016', 'backup …0024']);
+    const map = fake.last();
+    const lines = map.sources.get('gr-track-line')!.data as { features: { properties: { tr: number }; geometry: { coordinates: unknown[] } }[] };
+    expect(lines.features.map((f) => [f.properties.tr, f.geometry.coordinates.length])).toEqual([[0, 600], [1, 600]]);
+    map.fire('idle');
+    expect((map.sources.get('gr-points')!.data as { features: unknown[] }).features).toHaveLength(1200);
+    // x, one speed line per tracker, then zone limit, class max, suspect, flagged, selected.
+    expect(FakePlot.last!.data).toHaveLength(8);
+    expect(FakePlot.last!.opts.series.map((s) => s.stroke).slice(1, 3)).toEqual(['#3d8bfd', '#099268']);
+    expect(view.get('[data-test="chart-tracker-1"]').text()).toBe('backup …0024');
+    expect(view.get('[data-test="facts"]').text()).toContain('1,200 points · 4 suspects, 4 pending');
+  });
+
+  it('merges the suspects in time order tagged by tracker; the keyboard steps across trackers and a flag goes to the right one', async () => {
+    const view = await mountView({ entryId: 'e12' });
+    const items = view.findAll('[data-test="suspect-list"] li');
+    expect(items.map((li) => [li.attributes('data-reason'), li.attributes('data-tracker')])).toEqual([['spike', IMEI], ['spike', BACKUP], ['no-fix', IMEI], ['clock-jump', IMEI]]);
+    expect(items[1]!.get('[data-test="suspect-tracker"]').text()).toBe('backup …0024');
+    await key('j');
+    await key('j');
+    expect(view.get('[data-test="suspect-1"]').classes()).toContain('current');
+    await flagIt(view);
+    expect(flagRequests()).toEqual([{ action: 'flag', device_id: BACKUP, reason: 'spike', from: backupSpike, to: backupSpike }]);
+    expect(view.get('[data-test="action-tracker"]').text()).toBe('backup …0024');
+    // The backup's point 150 is point 750 of the whole: its feature state says flagged.
+    expect(fake.last().featureStates.get('gr-points:750')).toMatchObject({ f: 1 });
+    await key('k');
+    expect(view.get('[data-test="suspect-0"]').classes()).toContain('current');
+  });
+
+  it('flags a time range on the chart per tracker, and undo takes back the last of them', async () => {
+    const view = await mountView({ entryId: 'e12' });
+    FakePlot.last!.dragSelect(199.4, 2);
+    await flushPromises();
+    // 199.4 s … 201.4 s after the first point: the primary's 200, 201 and the backup's 199.5, 200.5.
+    expect(view.get('[data-test="facts"]').text()).toContain('selected 4 points');
+    await flagIt(view);
+    expect(flagRequests().map((b) => (b as { device_id: string }).device_id)).toEqual([IMEI, BACKUP]);
+    expect(flagRequests()[0]).toMatchObject({ from: iso(200), to: iso(201) });
+    await key('u');
+    expect(flagRequests()[2]).toMatchObject({ action: 'unflag', device_id: BACKUP, reason: 'flagged-in-error' });
+  });
+
+  it('is read-only for a role that may not flag, and a tracker opens from the entry; the entry from a tracker', async () => {
+    rights.position_flags = false;
+    let view = await mountView({ entryId: 'e12' });
+    expect(view.find('[data-test="flag"]').exists()).toBe(false);
+    expect(view.get('[data-test="tracker-legend"] a').attributes('href')).toBe(`/gps-review/stages/s1/devices/${IMEI}`);
+    view.unmount();
+    view = await mountView();
+    expect(view.find('[data-test="tracker-legend"]').exists()).toBe(false);
+    expect(view.get('[data-test="whole-crew"]').attributes('to')).toBe('/gps-review/stages/s1/entries/e12');
   });
 });
