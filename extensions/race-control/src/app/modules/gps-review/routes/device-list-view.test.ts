@@ -65,6 +65,10 @@ describe('device list of a stage', () => {
     expect(push).toHaveBeenLastCalledWith('/gps-review/stages/s1/devices/352092110000024');
     await view.get('[data-test="next-pending"]').trigger('click');
     expect(push).toHaveBeenLastCalledWith(`/gps-review/stages/s1/devices/${IMEI}`);
+    // The entry number opens the whole crew (not the row's tracker).
+    push.mockClear();
+    await view.findAll('[data-test="device-table"] tbody tr')[2]!.get('[data-test="open-entry"]').trigger('click');
+    expect(push.mock.calls).toEqual([['/gps-review/stages/s1/entries/e12']]);
   });
 
   it('says so while the detectors are still computing, and asks again', async () => {
