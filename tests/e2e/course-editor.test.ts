@@ -2,8 +2,10 @@
 // which the seed leaves `closed`: the stage-ops hooks guard only the stage's own status and start
 // fields, so its course may still be corrected, and the editor says the stage is closed. Draws a
 // geofence by clicking and reads the same polygon back from PostGIS; drags a route vertex and a
-// clear radius and undoes both; a bow-tie is refused on screen with its place; a marshal sees the
-// course read-only. Screenshots: artifacts/e2e/course-*.png.
+// clear radius and undoes both; a bow-tie is refused on screen with its place; cuts a speed zone
+// from a stretch of the special's route (DZ and FZ clicked on the route) and finds a valid corridor
+// covering that stretch in PostGIS; draws a new segment's route by clicking and reads the same
+// LineString back; a marshal sees the course read-only. Screenshots: artifacts/e2e/course-*.png.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, logIn, screenshot } from '../support/browser.ts';
@@ -11,7 +13,10 @@ import { baseUrl, stackEnv, withPg } from '../support/stack.ts';
 
 const DIRECTOR = 'race.director@msc-albania.example.org';
 const MARSHAL = 'marshal@msc-albania.example.org';
-const FENCE = `E2E fence ${Date.now().toString(36)}`;
+const RUN = Date.now().toString(36);
+const FENCE = `E2E fence ${RUN}`;
+const ZONE = `E2E zone ${RUN}`;
+const ROUTE = `E2E route ${RUN}`;
 
 let browser: Browser;
 let stage: { id: string; special: string; specialRoute: string };
@@ -27,6 +32,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sql(`DELETE FROM geofences WHERE name LIKE 'E2E fence %' OR name LIKE 'Geofence %' AND event_id = (SELECT event_id FROM stages WHERE id = $1)`, [stage.id]);
+  await sql(`DELETE FROM speed_limit_zones WHERE name LIKE 'E2E zone %'`);
+  await sql(`DELETE FROM segments WHERE name LIKE 'E2E route %'`);
   await browser?.close();
 });
 
@@ -49,11 +56,13 @@ async function screenOf(page: Page, at: [number, number]): Promise<{ x: number; 
     return { x: r.left + q.x, y: r.top + q.y };
   }, at);
 }
-async function jumpTo(page: Page, center: [number, number], zoom: number) {
-  await page.evaluate(([c, z]) => {
-    const map = (document.querySelector('[data-testid="race-map"]') as unknown as { raceMap: { jumpTo(o: object): void } }).raceMap;
+/** Centres the map on `center`, or `left` px left of the centre (clear of the inspector over the map). */
+async function jumpTo(page: Page, center: [number, number], zoom: number, left = 0) {
+  await page.evaluate(([c, z, l]) => {
+    const map = (document.querySelector('[data-testid="race-map"]') as unknown as { raceMap: { jumpTo(o: object): void; panBy(o: [number, number], a: object): void } }).raceMap;
     map.jumpTo({ center: c, zoom: z });
-  }, [center, zoom] as const);
+    if (l) map.panBy([l, 0], { duration: 0 });
+  }, [center, zoom, left] as const);
   await page.waitForTimeout(500);
 }
 async function lonLatOf(page: Page, x: number, y: number): Promise<[number, number]> {
@@ -63,6 +72,15 @@ async function lonLatOf(page: Page, x: number, y: number): Promise<[number, numb
     const q = el.raceMap.unproject([px - r.left, py - r.top]);
     return [q.lng, q.lat] as [number, number];
   }, [x, y] as const);
+}
+/** Types into an inspector field and leaves it, as a person does (the change lands on leaving). */
+async function setField(page: Page, testid: string, value: string) {
+  await page.locator(`[data-testid="${testid}"]`).fill(value);
+  await page.locator(`[data-testid="${testid}"]`).press('Tab');
+}
+async function save(page: Page) {
+  await page.locator('[data-testid="save"]').click();
+  await page.locator('[data-testid="saved"]').waitFor({ timeout: 30_000 });
 }
 async function clickPolygon(page: Page, corners: { x: number; y: number }[]) {
   for (const c of corners) {
@@ -138,7 +156,7 @@ describe('the course editor, as the race director', () => {
   it("drags a vertex of the special's route and a waypoint's clear radius, then undoes both", async () => {
     const [v] = await sql<{ lon: number; lat: number }>(`SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointN(route, 400) AS p FROM segments WHERE id = $1) t`, [stage.special]);
     await page.locator(`[data-testid="item-segments:${stage.special}"]`).click();
-    await jumpTo(page, [v!.lon, v!.lat], 15);
+    await jumpTo(page, [v!.lon, v!.lat], 15, 200);
     await page.keyboard.press('e');
     await page.waitForTimeout(1000);
     const from = await screenOf(page, [v!.lon, v!.lat]);
@@ -195,6 +213,71 @@ describe('the course editor, as the race director', () => {
     expect(await refusal.innerText()).toMatch(/outline crosses itself at \d+\.\d{5}° N \d+\.\d{5}° E/);
     await screenshot(page, 'course-bow-tie-refused');
     await page.keyboard.press('Escape');
+  });
+
+  it("cuts a speed zone from a stretch of the special's route: DZ and FZ clicked on it, a valid corridor covering the stretch in PostGIS", async () => {
+    // A stretch of ~870 m (0.5 % of the 174 km special) that no seeded zone touches.
+    const [s] = await sql<{ f: number; dz: [number, number]; fz: [number, number] }>(
+      `SELECT f, ARRAY[ST_X(ST_LineInterpolatePoint(route, f)), ST_Y(ST_LineInterpolatePoint(route, f))] AS dz,
+              ARRAY[ST_X(ST_LineInterpolatePoint(route, f + 0.005)), ST_Y(ST_LineInterpolatePoint(route, f + 0.005))] AS fz
+         FROM segments, unnest(ARRAY[0.42, 0.47, 0.52, 0.57, 0.62]::float8[]) AS f
+        WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM speed_limit_zones z WHERE ST_DWithin(z.area::geography, ST_LineSubstring(route, f, f + 0.005)::geography, 200))
+        ORDER BY f LIMIT 1`, [stage.special]);
+    await jumpTo(page, [(s!.dz[0] + s!.fz[0]) / 2, (s!.dz[1] + s!.fz[1]) / 2], 14.5);
+    await page.locator('[data-testid="tool-stretch"]').click();
+    const dz = await screenOf(page, s!.dz);
+    const fz = await screenOf(page, s!.fz);
+    await page.mouse.click(dz.x + 3, dz.y - 2); // a person clicks beside the line, not on it
+    await expect.poll(() => page.locator('[data-testid="stretch-step"]').innerText()).toMatch(/^DZ at km \d+\.\d\d of .+ Now click the FZ/);
+    await page.mouse.click(fz.x - 2, fz.y + 3);
+    await expect.poll(() => page.locator('[data-testid="stretch-step"]').innerText()).toMatch(/km \d+\.\d\d to \d+\.\d\d \(\d{3} m\)/);
+    await setField(page, 'stretch-width', '40');
+    await setField(page, 'stretch-speed', '40');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'course-stretch-zone-draft');
+    await page.locator('[data-testid="stretch-create"]').click();
+    await page.locator('[data-testid^="item-speed_limit_zones:new-"]').waitFor({ timeout: 15_000 });
+    await expect(page.locator('[data-testid="field-corridor-width"]').inputValue()).resolves.toMatch(/^(3[7-9]|4[0-3])$/);
+    await setField(page, 'field-name', ZONE);
+    await save(page);
+    const [row] = await sql<{ valid: boolean; covers: boolean; within: boolean; far: boolean; speed: number; segment: string }>(
+      `SELECT ST_IsValid(z.area) AS valid, z.speed_limit_kmh AS speed, z.segment_id AS segment,
+              ST_Covers(z.area, ST_LineSubstring(g.route, $2::float8, $2::float8 + 0.005)) AS covers,
+              ST_Covers(ST_Buffer(ST_LineSubstring(g.route, $2::float8 - 0.001, $2::float8 + 0.006)::geography, 45)::geometry, z.area) AS within,
+              ST_Intersects(z.area, ST_LineSubstring(g.route, $2::float8 + 0.01, $2::float8 + 0.02)) AS far
+         FROM speed_limit_zones z JOIN segments g ON g.id = z.segment_id WHERE z.name = $1`, [ZONE, s!.f]);
+    expect(row).toEqual({ valid: true, covers: true, within: true, far: false, speed: 40, segment: stage.special });
+    await page.waitForTimeout(500);
+    await screenshot(page, 'course-stretch-zone-saved');
+  });
+
+  it("draws a new segment's route by clicking its points, saves it, and reads the same LineString from PostGIS", async () => {
+    await jumpTo(page, [19.9, 42.1], 13);
+    const box = (await page.locator('[data-testid="race-map"]').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2 - 150, box.y + box.height / 2]; // left of the panel over the map
+    const points = [{ x: cx - 150, y: cy + 80 }, { x: cx - 50, y: cy - 40 }, { x: cx + 60, y: cy + 30 }, { x: cx + 160, y: cy - 60 }];
+    await page.locator('[data-testid="tool-route"]').click();
+    for (const p of points) {
+      await page.mouse.click(p.x, p.y);
+      await page.waitForTimeout(250);
+    }
+    await screenshot(page, 'course-route-drawing');
+    // Read before the line is finished: the new segment clears the "Saved" notice above the map, which moves it.
+    const expected = await Promise.all(points.map((p) => lonLatOf(page, p.x, p.y)));
+    await page.mouse.click(points.at(-1)!.x, points.at(-1)!.y); // the last point again finishes the line
+    await page.locator('[data-testid^="item-segments:new-"]').waitFor({ timeout: 15_000 });
+    await setField(page, 'field-name', ROUTE);
+    await save(page);
+    const [row] = await sql<{ route: { type: string; coordinates: number[][] }; type: string; stage: string }>(
+      `SELECT ST_AsGeoJSON(route)::json AS route, type, stage_id AS stage FROM segments WHERE name = $1`, [ROUTE]);
+    expect(row!.route.type).toBe('LineString');
+    expect(row!.route.coordinates).toHaveLength(points.length);
+    row!.route.coordinates.forEach(([lon, lat], i) => {
+      expect(Math.abs(lon! - expected[i]![0]) < 2e-5 && Math.abs(lat! - expected[i]![1]) < 2e-5, `point ${i}: ${lon}, ${lat} vs ${expected[i]}`).toBe(true);
+    });
+    expect([row!.type, row!.stage]).toEqual(['liaison', stage.id]);
+    await expect(page.locator('[data-testid="course-list"]').innerText()).resolves.toContain(ROUTE);
+    await screenshot(page, 'course-route-saved');
   });
 });
 

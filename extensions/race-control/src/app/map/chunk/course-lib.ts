@@ -6,5 +6,6 @@ export { geometryProblems, selfIntersections, describePosition } from '../../../
 export { cumulativeKm, roadbookKm, segmentKm, stageKm, stretchInside, waypointGaps } from '../../../domain/course/measure';
 export { circleArea, corridor, kmAlong, pointAtKm, routeKm } from '../../../domain/course/shapes';
 export { indexRoute } from '../../../domain/course/snap';
+export { corridorStretch, markOnRoute, stretchZone } from '../../../domain/course/stretch-zone';
 export { courseFeatures } from '../course-features';
 export { destination, distance } from '@turf/turf';

@@ -1,12 +1,17 @@
 // The course editor with the SDK and MapLibre mocked: the stage's objects in the list and on the
 // map, selection shared by both, a drawn geofence saved in one request, a bow-tie refused with its
-// place, undo, the conflict check naming who changed what, and read-only for roles that only read.
+// place, undo, the conflict check naming who changed what, a speed zone cut from a route stretch
+// (DZ and FZ clicked, width set, created, saved, re-widened), a drawn route saved as a new
+// segment, and read-only for roles that only read.
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSdkMock, sdkModule, type SdkMock } from '../../test-utils/sdk-mock';
 import { globalDirectives, globalStubs } from '../../test-utils/stubs';
 import { fakeMapLibrary } from '../../map/test-utils/fake-maplibre';
 import { ROUTE, validCourse } from '../../../domain/course/fixtures';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Polygon } from 'geojson';
+import { pointAtKm } from '../../../domain/course/shapes';
 
 const fake = fakeMapLibrary();
 let sdk: SdkMock;
@@ -39,6 +44,7 @@ function answer(m: SdkMock, course = validCourse(), changedLater = false) {
   m.on('GET', '/users', [{ id: 'u2', first_name: 'Ilir', last_name: 'Hoxha' }]);
   m.on('POST', '/items/geofences', (r: { body: object[] }) => r.body.map((_, i) => ({ id: `g${i}` })));
   m.on('PATCH', '/items/waypoints', []);
+  for (const c of ['speed_limit_zones', 'segments']) m.on('POST', `/items/${c}`, (r: { body: object[] }) => r.body.map((_, i) => ({ id: `${c}-${i}` })));
 }
 
 async function open() {
@@ -126,6 +132,75 @@ describe('course editor', () => {
     marker.handlers.get('dragend')!();
     await flushPromises();
     expect(Number((wrapper.get('[data-testid="field-tolerance"]').element as HTMLInputElement).value)).toBe(165); // 0.002° east of it at 42° N
+  });
+
+  it('cuts a speed zone from a route stretch: DZ and FZ clicked on the route, width and speed set, created, saved, re-widened', async () => {
+    answer(sdk);
+    const wrapper = await open();
+    const map = fake.last();
+    const click = (lng: number, lat: number) => map.fire('click', { point: { x: 0, y: 0 }, lngLat: { lng, lat } });
+    await wrapper.get('[data-testid="tool-stretch"]').trigger('click');
+    click(20.03, 42.05); // 5.5 km off every route
+    await flushPromises();
+    expect(wrapper.get('[data-testid="refusal"]').text()).toMatch(/Click on a route/);
+    const [dz, fz] = [pointAtKm(ROUTE, 6).coordinates, pointAtKm(ROUTE, 4.5).coordinates]; // FZ clicked before the DZ's km: order is the route's
+    click(dz[0]!, dz[1]! + 0.0003);
+    await flushPromises();
+    expect(wrapper.find('[data-testid="refusal"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="stretch-step"]').text()).toContain('DZ at km 6.00 of SS1');
+    expect(wrapper.get('[data-testid="stretch-create"]').attributes('disabled')).toBeDefined();
+    click(fz[0]!, fz[1]! - 0.0002);
+    await flushPromises();
+    expect(wrapper.get('[data-testid="stretch-step"]').text()).toContain('km 4.50 to 6.00 (1.50 km)');
+    const width = wrapper.get('[data-testid="stretch-width"]');
+    expect((width.element as HTMLInputElement).value).toBe('50');
+    (width.element as HTMLInputElement).value = '30';
+    await width.trigger('change');
+    const speed = wrapper.get('[data-testid="stretch-speed"]');
+    (speed.element as HTMLInputElement).value = '30';
+    await speed.trigger('change');
+    const draft = map.sources.get('course-draft')!.data as { features: { geometry: { type: string } }[] };
+    expect(draft.features.map((f) => f.geometry.type)).toEqual(['Polygon', 'Point', 'Point']);
+    await wrapper.get('[data-testid="stretch-create"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="course-list"]').text()).toContain('DZ–FZ km 4.50–6.00 (30 km/h)');
+    expect(wrapper.get('[data-testid="field-corridor-width"]').element).toHaveProperty('value', '30');
+    expect(wrapper.get('[data-testid="undo"]').attributes('aria-label')).toBe('Undo speed zone from the route');
+    // The inspector's width re-cuts the same stretch wider, as one undoable change.
+    const w = wrapper.get('[data-testid="field-corridor-width"]');
+    (w.element as HTMLInputElement).value = '80';
+    await w.trigger('change');
+    expect(Number((wrapper.get('[data-testid="field-corridor-width"]').element as HTMLInputElement).value)).toBeGreaterThanOrEqual(77);
+    expect(wrapper.get('[data-testid="undo"]').attributes('aria-label')).toBe('Undo corridor width');
+    await wrapper.get('[data-testid="undo"]').trigger('click');
+    expect(wrapper.get('[data-testid="field-corridor-width"]').element).toHaveProperty('value', '30');
+    sdk.requests.length = 0;
+    await wrapper.get('[data-testid="save"]').trigger('click');
+    await flushPromises();
+    const post = sdk.requests.find((r) => r.method === 'POST')!;
+    expect(post.path).toBe('/items/speed_limit_zones');
+    const [zone] = post.body as { segment_id: string; speed_limit_kmh: number; area: Polygon }[];
+    expect(zone).toMatchObject({ segment_id: 'ss', speed_limit_kmh: 30 });
+    for (const km of [4.5, 5.25, 6]) expect(booleanPointInPolygon(pointAtKm(ROUTE, km), zone!.area)).toBe(true);
+    expect(booleanPointInPolygon(pointAtKm(ROUTE, 4.4), zone!.area)).toBe(false);
+    expect(booleanPointInPolygon([pointAtKm(ROUTE, 5).coordinates[0]!, 42 + 40 / 111_195], zone!.area)).toBe(false); // 40 m off: outside 30 m
+  });
+
+  it('a route drawn by clicking becomes a new segment, saved with the stage and the same line', async () => {
+    answer(sdk);
+    const wrapper = await open();
+    await wrapper.get('[data-testid="tool-route"]').trigger('click');
+    const draw = fake.lastDraw();
+    expect(draw.mode).toBe('linestring');
+    const line = { type: 'LineString', coordinates: [[20.1, 42], [20.11, 42.01], [20.13, 42.01]] };
+    draw.finish(line);
+    await flushPromises();
+    expect(wrapper.get('[data-testid="course-list"]').text()).toContain('Segment 2');
+    expect(wrapper.get('[data-testid="field-segment-type"]').element).toHaveProperty('value', 'liaison');
+    sdk.requests.length = 0;
+    await wrapper.get('[data-testid="save"]').trigger('click');
+    await flushPromises();
+    expect(sdk.requests.filter((r) => r.method !== 'GET')).toEqual([{ path: '/items/segments', method: 'POST', params: expect.anything(), body: [expect.objectContaining({ stage_id: 'st1', type: 'liaison', sort_order: 2, route: line })] }]);
   });
 
   it('is read-only for a role that may only read the course', async () => {

@@ -1,6 +1,7 @@
 // What drawing and editing do to the working copy: a drawn polygon becomes a geofence or a speed
 // zone of the nearest segment, a placed point a waypoint snapped to the nearest route with its
-// kind's radii and its roadbook km; an edited shape replaces the object's geometry (a route's
+// kind's radii and its roadbook km, a drawn line a new segment (or the new route of the segment
+// being redrawn); an edited shape replaces the object's geometry (a route's
 // window is spliced back, leaving every other vertex as it was). Bad geometry is refused on the
 // spot with the place it goes wrong, as the server would refuse it.
 import type { Geometry, LineString, Point, Polygon, Position } from 'geojson';
@@ -16,8 +17,10 @@ import type { Editing, Tool } from '../components/course-map.vue';
 export interface Refusal { message: string; at?: Position }
 
 export function useCourseEditing(opts: {
-  copy: ShallowRef<WorkingCopy | null>; lib: ShallowRef<MapLibrary | null>; eventId: () => string | null;
+  copy: ShallowRef<WorkingCopy | null>; lib: ShallowRef<MapLibrary | null>; eventId: () => string | null; stageId: () => string;
   selectedKey: Ref<string | null>; changed: () => void;
+  /** The segment whose route the route tool redraws; null: the line becomes a new segment. */
+  routeTarget: Ref<string | null>;
 }) {
   const refusal = ref<Refusal | null>(null);
   const editing = ref<(Editing & { window?: { from: number; to: number } }) | null>(null);
@@ -40,7 +43,7 @@ export function useCourseEditing(opts: {
     return !!problem;
   }
 
-  function add(label: string, collection: 'geofences' | 'speed_limit_zones' | 'waypoints', make: (id: string) => CourseObject) {
+  function add(label: string, collection: 'geofences' | 'speed_limit_zones' | 'waypoints' | 'segments', make: (id: string) => CourseObject) {
     const c = opts.copy.value!;
     const id = c.newId();
     c.apply(label, [{ key: keyOf(collection, id), after: make(id) }]);
@@ -49,7 +52,23 @@ export function useCourseEditing(opts: {
   }
 
   function drawn(tool: Tool, geometry: Geometry) {
-    if (tool === 'geofence') {
+    if (tool === 'route') {
+      if (refuse(geometry, 'LineString', 'The route')) return;
+      const target = opts.routeTarget.value;
+      opts.routeTarget.value = null;
+      if (target && opts.copy.value!.get(target)) {
+        opts.copy.value!.patch('redraw route', target, { route: geometry as LineString });
+        opts.selectedKey.value = target;
+        opts.changed();
+        return;
+      }
+      const segments = course().segments;
+      const sort = Math.max(0, ...segments.map((s) => s.sort_order ?? 0)) + 1;
+      // A liaison until the race director says otherwise: a special needs its DSS and ASS first.
+      add('draw route', 'segments', (id) => ({
+        id, stage_id: opts.stageId(), sort_order: sort, type: 'liaison', name: `Segment ${sort}`, route: geometry as LineString, entry_geofence_id: null, exit_geofence_id: null,
+      }));
+    } else if (tool === 'geofence') {
       if (refuse(geometry, 'Polygon', 'The geofence')) return;
       const n = course().geofences.length + 1;
       add('draw geofence', 'geofences', (id) => ({ id, event_id: opts.eventId() ?? undefined, name: `Geofence ${n}`, kind: 'checkpoint', area: geometry as Polygon, closes_at: null }));

@@ -2,7 +2,7 @@
 // are the field's, not shortcuts.
 import { onBeforeUnmount, onMounted } from 'vue';
 
-export type ShortcutAction = 'geofence' | 'zone' | 'waypoint' | 'edit' | 'escape' | 'delete' | 'undo' | 'redo' | 'save' | 'fit' | 'help';
+export type ShortcutAction = 'geofence' | 'zone' | 'stretch' | 'waypoint' | 'route' | 'edit' | 'escape' | 'delete' | 'undo' | 'redo' | 'save' | 'fit' | 'help';
 
 export function shortcutOf(e: { key: string; ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean }): ShortcutAction | null {
   const mod = e.ctrlKey || e.metaKey;
@@ -11,7 +11,7 @@ export function shortcutOf(e: { key: string; ctrlKey?: boolean; metaKey?: boolea
   if (mod && k === 'y') return 'redo';
   if (mod && k === 's') return 'save';
   if (mod) return null;
-  return ({ g: 'geofence', z: 'zone', w: 'waypoint', e: 'edit', escape: 'escape', delete: 'delete', backspace: 'delete', f: 'fit', '?': 'help' } as Record<string, ShortcutAction>)[k] ?? null;
+  return ({ g: 'geofence', z: 'zone', d: 'stretch', w: 'waypoint', r: 'route', e: 'edit', escape: 'escape', delete: 'delete', backspace: 'delete', f: 'fit', '?': 'help' } as Record<string, ShortcutAction>)[k] ?? null;
 }
 
 export function useCourseKeys(run: (action: ShortcutAction) => void) {
