@@ -128,6 +128,23 @@ try {
     if (last <= t0) throw new Error('nothing was redrawn while dragging: the press missed the vertex');
     return (last - t0) / MOVES;
   };
+  // The same loop with no button pressed and a forced repaint per move: what one frame of this page
+  // costs here (software WebGL pays per pixel, and the stock form's map is smaller than the editor's).
+  const frameFloor = async (p: Page, which: 'editor' | 'stock', at: { x: number; y: number }) => {
+    await p.mouse.move(at.x, at.y - 150);
+    await settled(p, 500);
+    const t0 = await p.evaluate(() => performance.now());
+    for (let i = 1; i <= MOVES; i++) {
+      await p.mouse.move(at.x + 3 * i, at.y - 150 + 2 * i);
+      await p.evaluate((w) => new Promise((r) => {
+        const map = w === 'editor' ? (document.querySelector('[data-testid="race-map"]') as unknown as { raceMap: { triggerRepaint(): void } }).raceMap
+          : (window as unknown as { __maps: { triggerRepaint(): void }[] }).__maps.at(-1)!;
+        map.triggerRepaint();
+        requestAnimationFrame(r);
+      }), which);
+    }
+    return ((await settled(p, 500)) - t0) / MOVES;
+  };
   const project = (p: Page, which: 'editor' | 'stock') => p.evaluate(([v, w]) => {
     const map = w === 'editor' ? (document.querySelector('[data-testid="race-map"]') as unknown as { raceMap: W['__maps'][0] }).raceMap : (window as unknown as W).__maps.at(-1)!;
     map.jumpTo({ center: v, zoom: 17 });
@@ -144,11 +161,13 @@ try {
   await page.keyboard.press('e'); // the window is the 300 vertices around the map's centre, 200 px from the vertex
   await settled(page, 500);
   const ours = await drag(page, ourAt, 'editor');
+  const ourFloor = await frameFloor(page, 'editor', ourAt);
 
   await page.goto(`${baseUrl()}/admin/content/segments/${benchSegment}`);
   await page.locator('.interface-map canvas, .map canvas, canvas').first().waitFor({ timeout: 120_000 });
   await settled(page);
   let theirs: number | null = null;
+  let theirFloor: number | null = null;
   try {
     const at = await project(page, 'stock');
     await settled(page, 500);
@@ -158,11 +177,15 @@ try {
     await page.mouse.click(at.x, at.y);
     await settled(page, 500);
     theirs = await drag(page, at, 'stock');
+    theirFloor = await frameFloor(page, 'stock', at);
   } catch (err) {
     console.log(`stock map interface drag not measured: ${(err as Error).message.split('\n')[0]}`);
   }
   console.log(`one vertex drag on a ${N}-vertex route, per move (${MOVES} moves): course editor ${ms(ours)} (goal ≤ 100 ms)` +
     (theirs === null ? '' : `, stock map interface ${ms(theirs)}: ${(theirs / ours).toFixed(1)}× the editor's time`));
+  console.log(`  the same loop with a repaint instead of a drag (one frame of the page, its floor): course editor ${ms(ourFloor)}` +
+    (theirFloor === null ? '' : `, stock item page ${ms(theirFloor)}`) +
+    `; the drag costs ${(ours / ourFloor).toFixed(2)}× the editor's own frame` + (theirs === null || theirFloor === null ? '' : ` (stock: ${(theirs / theirFloor).toFixed(2)}×)`));
 } finally {
   await browser.close();
   if (benchSegment) await withPg('directus', (c) => c.query('DELETE FROM segments WHERE id = $1', [benchSegment]));
