@@ -4,9 +4,9 @@
 // corridor (shapes.ts, the seed's and the editor's one implementation) of the stretch between them.
 // `corridorStretch` reads a corridor's DZ, FZ and width back from its polygon, so the width of a
 // zone can be changed after it was made (the zone row stores only the polygon).
-import { booleanPointInPolygon, distance, lineIntersect, lineString, point, pointToLineDistance, polygonToLine } from '@turf/turf';
+import { distance, lineIntersect, lineString, point, pointToLineDistance, polygonToLine } from '@turf/turf';
 import type { LineString, Polygon, Position } from 'geojson';
-import { cumulativeKm } from './measure.ts';
+import { cumulativeKm, verticesInside } from './measure.ts';
 import { kmAlongIndexed } from './route-index.ts';
 import { corridor, pointAtKm, round } from './shapes.ts';
 
@@ -55,16 +55,9 @@ function crossingKm(route: LineString, km: number[], i: number, outline: ReturnT
  */
 export function corridorStretch(route: LineString, area: Polygon, km = cumulativeKm(route)): CorridorStretch | null {
   const c = route.coordinates;
-  const [minX, minY, maxX, maxY] = bbox(area.coordinates[0]!);
-  const inside = (p: Position) => p[0]! >= minX && p[0]! <= maxX && p[1]! >= minY && p[1]! <= maxY && booleanPointInPolygon(p, area);
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < c.length; i++) {
-    if (!inside(c[i]!)) continue;
-    if (first < 0) first = i;
-    last = i;
-  }
-  if (first < 0) return null;
+  const v = verticesInside(route, area);
+  if (!v) return null;
+  const { first, last } = v;
   const outline = polygonToLine(area);
   const entry = first > 0 ? crossingKm(route, km, first - 1, outline) ?? km[first]! : 0;
   const exit = last < c.length - 1 ? crossingKm(route, km, last, outline) ?? km[last]! : km[c.length - 1]!;
@@ -77,10 +70,3 @@ export function corridorStretch(route: LineString, area: Polygon, km = cumulativ
   return { fromKm: round(fromKm, 4), toKm: round(toKm, 4), halfWidthMeters: Math.round(halfWidthMeters) };
 }
 
-function bbox(ring: Position[]): [number, number, number, number] {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of ring) {
-    minX = Math.min(minX, x!); minY = Math.min(minY, y!); maxX = Math.max(maxX, x!); maxY = Math.max(maxY, y!);
-  }
-  return [minX, minY, maxX, maxY];
-}
