@@ -5,6 +5,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { globalStubs } from '../test-utils/stubs';
 import { fakeMapLibrary } from './test-utils/fake-maplibre';
+import type { RaceMapHandle } from './use-race-map';
 
 const fake = fakeMapLibrary();
 vi.mock('./library', () => ({ loadMapLibrary: vi.fn(async () => fake.lib), MAP_CHUNK_PATH: '/race-control/assets/map-chunk.js' }));
@@ -35,6 +36,38 @@ describe('race map', () => {
     await flushPromises();
     expect(wrapper.get('[data-testid="basemap-notice"]').text()).toContain('OpenStreetMap could not be reached (no internet?)');
     expect((map.styles.at(-1) as { name: string }).name).toBe('Offline (no tiles)');
+  });
+
+  it('keeps the overlays and their data through a basemap switch, under nothing of the new basemap', async () => {
+    const wrapper = mount(RaceMap, { props: { basemaps }, global: { stubs: globalStubs } });
+    await flushPromises();
+    const map = fake.last();
+    const handle = wrapper.emitted('ready')![0]![0] as RaceMapHandle;
+    const route = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[19.5, 42], [19.6, 42.1]] } }] };
+    let applied = 0;
+    handle.onStyle((m) => {
+      applied++;
+      if (!m.getSource('course-routes')) m.addSource('course-routes', { type: 'geojson', data: route as never });
+      if (!m.getLayer('course-routes')) m.addLayer({ id: 'course-routes', type: 'line', source: 'course-routes' });
+    });
+    expect([...map.layers.keys()]).toEqual(['background', 'basemap', 'course-routes']);
+    map.fire('error', { sourceId: 'basemap', error: { message: 'Failed to fetch' } });
+    await flushPromises();
+    expect([...map.layers.keys()]).toEqual(['background', 'graticule', 'course-routes']);
+    expect(map.sources.has('basemap')).toBe(false);
+    expect(map.sources.get('course-routes')!.data).toBe(route);
+    expect(applied).toBe(2); // and the overlay's applier ran again, finding its layers in place
+  });
+
+  it('opens before its bounds are known, then jumps to them once, when they first come', async () => {
+    const wrapper = mount(RaceMap, { props: { basemaps: [], fitBounds: null }, global: { stubs: globalStubs } });
+    await flushPromises();
+    const map = fake.last();
+    expect(map.options.bounds).toEqual([19.0, 39.6, 21.1, 42.7]);
+    await wrapper.setProps({ fitBounds: [19.5, 42, 20.4, 42.3] });
+    expect(map.fitted).toEqual([[19.5, 42, 20.4, 42.3]]);
+    await wrapper.setProps({ fitBounds: [19.5, 42, 20.5, 42.3] }); // an edit moved the course: the view stays
+    expect(map.fitted).toHaveLength(1);
   });
 
   it('shows the cursor position as a roadbook reads it and fits to the course', async () => {

@@ -6,7 +6,7 @@ import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { loadMapLibrary, type MapLibrary } from './library';
 import { basemapFailure } from './basemap-failure';
-import { basemapChoices, basemapStyle, OFFLINE_NAME, offlineStyle, type Basemap } from './styles';
+import { basemapChoices, basemapStyle, OFFLINE_NAME, offlineStyle, type Basemap, type StyleSpec } from './styles';
 import { mapColours, type MapColours } from './theme';
 
 export type Bounds = [west: number, south: number, east: number, north: number];
@@ -17,18 +17,25 @@ export interface RaceMapHandle {
   colours: MapColours;
   /** Run now (if the style is loaded) and after every later style change. */
   onStyle(apply: (map: MapLibreMap) => void): void;
+  /** Run once, now or as soon as the style has loaded. */
+  whenStyled(run: (map: MapLibreMap) => void): void;
   fitTo(bounds: Bounds, options?: { padding?: number; animate?: boolean }): void;
 }
 
 export interface RaceMapOptions {
   basemaps: Basemap[];
-  /** The first view; without it the map opens on Albania, where the product's first event runs. */
-  bounds?: Bounds | null;
+  /** The first view, read when the map is made; without it the map opens on Albania, where the product's first event runs. */
+  bounds?: Bounds | null | (() => Bounds | null);
   /** Give up on a basemap whose tiles have not answered by then (ms). */
   basemapTimeoutMs?: number;
 }
 
 const ALBANIA: Bounds = [19.0, 39.6, 21.1, 42.7];
+
+interface StyleIds { layers: Set<string>; sources: Set<string> }
+function styleIds(style: StyleSpec): StyleIds {
+  return { layers: new Set(style.layers.map((l) => String(l.id))), sources: new Set(Object.keys(style.sources)) };
+}
 
 export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapOptions) {
   const handle = shallowRef<RaceMapHandle | null>(null);
@@ -39,6 +46,11 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
   const cursor = ref<{ lon: number; lat: number } | null>(null);
   const appliers: ((map: MapLibreMap) => void)[] = [];
   let map: MapLibreMap | null = null;
+  // What the basemap's style brought; every other layer and source is an overlay of ours.
+  let base: StyleIds | null = null;
+  // The style has loaded (its 'style.load' came). Not isStyleLoaded(): that is false whenever any
+  // source is still tiling, so work put off until it is true could wait for an event already gone.
+  let styled = false;
   let fallbackTimer: ReturnType<typeof setTimeout> | null = null;
   let destroyed = false;
 
@@ -70,7 +82,7 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
     const lib = await loadMapLibrary();
     if (destroyed || !container.value) return;
     const colours = mapColours(container.value);
-    const bounds = options.bounds ?? ALBANIA;
+    const bounds = (typeof options.bounds === 'function' ? options.bounds() : options.bounds) ?? ALBANIA;
     map = new lib.maplibregl.Map({
       container: container.value,
       style: styleFor(basemap.value, colours) as never,
@@ -79,6 +91,9 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
       attributionControl: { compact: true },
       // Double-click is the drawing tools' "finish"; a zoom on it would fight them.
       doubleClickZoom: false,
+      // Symbols fade in over 300 ms after every change, and the map repaints each frame of that:
+      // four full frames per drag move in software WebGL. Our labels are HTML; nothing needs it.
+      fadeDuration: 0,
     });
     map.addControl(new lib.maplibregl.NavigationControl({ showCompass: true }), 'top-right');
     map.addControl(new lib.maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
@@ -86,9 +101,13 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
     map.on('mouseout', () => { cursor.value = null; });
     map.on('error', (e: { sourceId?: string; error?: { message?: string } }) => {
       // A tile server that is down or unreachable (no network at the bivouac): use the offline style.
-      if (e.sourceId === 'basemap' || !map?.isStyleLoaded()) fallBack(e.error?.message ?? 'error');
+      if (e.sourceId === 'basemap' || !styled) fallBack(e.error?.message ?? 'error');
     });
-    map.on('style.load', () => { for (const apply of appliers) apply(map!); });
+    map.on('style.load', () => {
+      styled = true;
+      base ??= styleIds(map!.getStyle() as unknown as StyleSpec);
+      for (const apply of appliers) apply(map!);
+    });
     const m = map;
     handle.value = {
       map: m,
@@ -96,7 +115,11 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
       colours,
       onStyle(apply) {
         appliers.push(apply);
-        if (m.isStyleLoaded()) apply(m);
+        if (styled) apply(m);
+      },
+      whenStyled(run) {
+        if (styled) run(m);
+        else m.once('style.load', () => run(m));
       },
       fitTo(b, o) {
         m.fitBounds(b, { padding: o?.padding ?? 48, animate: o?.animate ?? true, maxZoom: 16 });
@@ -107,7 +130,21 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
 
   watch(basemap, (name) => {
     if (!map || !handle.value) return;
-    map.setStyle(styleFor(name, handle.value.colours) as never);
+    styled = false; // until the new style is in ('style.load' comes at once when MapLibre can diff)
+    // The overlays ride along into the new style, so MapLibre swaps only the basemap's layers and
+    // the course is not tiled again (the offline fallback happens on every open without internet).
+    map.setStyle(styleFor(name, handle.value.colours) as never, {
+      transformStyle: (previous, next) => {
+        const kept = base ?? { layers: new Set<string>(), sources: new Set<string>() };
+        base = styleIds(next as unknown as StyleSpec);
+        if (!previous) return next;
+        return {
+          ...next,
+          sources: { ...next.sources, ...Object.fromEntries(Object.entries(previous.sources).filter(([id]) => !kept.sources.has(id) && !base!.sources.has(id))) },
+          layers: [...next.layers, ...previous.layers.filter((l) => !kept.layers.has(l.id) && !base!.layers.has(l.id))],
+        };
+      },
+    });
     watchBasemap();
   });
 

@@ -5,10 +5,10 @@
 import maplibregl from 'maplibre-gl';
 import css from 'maplibre-gl/dist/maplibre-gl.css';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawRenderMode, TerraDrawSelectMode } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { PromptMapLibreAdapter } from './prompt-adapter';
 import * as course from './course-lib';
 
-export { course, maplibregl, TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawRenderMode, TerraDrawSelectMode, TerraDrawMapLibreGLAdapter };
+export { course, maplibregl, TerraDraw, TerraDrawLineStringMode, TerraDrawPointMode, TerraDrawPolygonMode, TerraDrawRenderMode, TerraDrawSelectMode, PromptMapLibreAdapter };
 
 /** MapLibre's own stylesheet (controls, popups), injected once by the loader. */
 export const maplibreCss: string = css;

@@ -29,6 +29,9 @@ export function fakeMapLibrary() {
     canvas = { style: { cursor: '' } };
     constructor(public options: Record<string, unknown>) {
       this.styles.push(options.style);
+      const style = options.style as { layers?: Record<string, unknown>[]; sources?: Record<string, { data?: unknown }> } | undefined;
+      for (const [id, spec] of Object.entries(style?.sources ?? {})) this.addSource(id, { data: spec.data });
+      for (const layer of style?.layers ?? []) this.addLayer(layer);
       maps.push(this);
       queueMicrotask(() => { this.fire('style.load'); this.fire('load'); this.fire('idle'); });
     }
@@ -42,8 +45,25 @@ export function fakeMapLibrary() {
     fire(type: string, e: Record<string, unknown> = {}) { for (const l of this.listeners.get(type) ?? []) l.fn(e); }
     fireOnLayer(type: string, layer: string, e: Record<string, unknown>) { for (const l of this.listeners.get(type) ?? []) if (l.layer === layer) l.fn(e); }
     addControl(c: { kind: string }) { this.controls.push(c); return this; }
-    isStyleLoaded() { return true; }
-    setStyle(style: unknown) { this.styles.push(style); this.sources.clear(); this.layers.clear(); queueMicrotask(() => this.fire('style.load')); }
+    /** MapLibre's answer is false while any source is still tiling, long after the style loaded. */
+    stillTiling = false;
+    isStyleLoaded() { return !this.stillTiling; }
+    getStyle() { return { layers: [...this.layers.values()], sources: Object.fromEntries([...this.sources].map(([id, src]) => [id, { type: 'geojson', data: src.data }])) }; }
+    /** As MapLibre's diff: a source of the same id in the next style keeps its object (its data). */
+    setStyle(style: unknown, options?: { transformStyle?(previous: unknown, next: unknown): unknown }) {
+      this.styles.push(style);
+      const next = (options?.transformStyle ? options.transformStyle(this.getStyle(), style) : style) as { layers?: Record<string, unknown>[]; sources?: Record<string, { data?: unknown }> };
+      const before = new Map(this.sources);
+      this.sources.clear();
+      this.layers.clear();
+      for (const [id, spec] of Object.entries(next?.sources ?? {})) {
+        const kept = before.get(id);
+        if (kept) this.sources.set(id, kept);
+        else this.addSource(id, { data: spec.data });
+      }
+      for (const layer of next?.layers ?? []) this.addLayer(layer);
+      queueMicrotask(() => this.fire('style.load'));
+    }
     addSource(id: string, spec: { data: unknown }) {
       const source = { data: spec.data, setData(d: unknown) { source.data = d; } };
       this.sources.set(id, source);
@@ -115,7 +135,7 @@ export function fakeMapLibrary() {
   const lib = {
     maplibregl: { Map: FakeMapImpl, NavigationControl: control('NavigationControl'), ScaleControl: control('ScaleControl'), Marker: FakeMarker },
     TerraDraw: FakeDraw,
-    TerraDrawMapLibreGLAdapter: class { constructor(public options: unknown) {} },
+    PromptMapLibreAdapter: class { constructor(public options: unknown) {} },
     TerraDrawPolygonMode: mode('polygon'), TerraDrawPointMode: mode('point'), TerraDrawLineStringMode: mode('linestring'),
     TerraDrawSelectMode: mode('select'), TerraDrawRenderMode: mode('render'),
     course,

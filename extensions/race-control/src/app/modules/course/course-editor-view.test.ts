@@ -73,12 +73,18 @@ describe('course editor', () => {
     expect(wrapper.get('[data-testid="course-inspector"]').text()).toContain('Waypoint WPM 2');
     expect([...map.featureStates.values()].some((s) => s.selected === true)).toBe(true);
     expect(wrapper.find('[data-testid="closed-notice"]').exists()).toBe(true);
+    // The event's geofences are asked for by the stage, so all five reads go out at once.
+    const fences = sdk.requests.find((r) => r.path === '/items/geofences');
+    expect(JSON.stringify(fences?.params)).toContain('{"event_id":{"stages":{"id":{"_eq":"st1"}}}}');
   });
 
   it('a drawn geofence is saved in one request; a bow-tie is refused with its place', async () => {
     answer(sdk);
+    const drawsBefore = fake.draws.length;
     const wrapper = await open();
+    expect(fake.draws.length).toBe(drawsBefore); // terra-draw waits until a tool needs it
     await wrapper.get('[data-testid="tool-geofence"]').trigger('click');
+    expect(fake.draws.length).toBe(drawsBefore + 1);
     const draw = fake.lastDraw();
     expect(draw.mode).toBe('polygon');
     draw.finish({ type: 'Polygon', coordinates: [[[19.5, 41.5], [19.6, 41.6], [19.6, 41.5], [19.5, 41.6], [19.5, 41.5]]] });
@@ -118,6 +124,7 @@ describe('course editor', () => {
   it('a route is edited in a window; the drag handle sets a clear radius', async () => {
     answer(sdk);
     const wrapper = await open();
+    fake.last().stillTiling = true; // the course is still being tiled: terra-draw must start all the same
     await wrapper.get('[data-testid="item-segments:ss"]').trigger('click');
     await wrapper.get('[data-testid="edit-shape"]').trigger('click');
     await flushPromises();

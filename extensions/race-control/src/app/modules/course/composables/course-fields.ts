@@ -8,10 +8,13 @@ export const FIELDS: Record<CourseCollection, string[]> = {
   geofences: ['id', 'event_id', 'name', 'kind', 'area', 'closes_at'],
 };
 
-/** The filter that picks one stage's rows of a collection (geofences: the event's, narrowed later). */
-export function stageFilter(collection: CourseCollection, stageId: string, eventId: string): Record<string, unknown> {
+/**
+ * The filter that picks one stage's rows of a collection (geofences: the whole event's, narrowed
+ * later). Each names the stage only, so all four are read at once with the stage itself.
+ */
+export function stageFilter(collection: CourseCollection, stageId: string): Record<string, unknown> {
   if (collection === 'segments') return { stage_id: { _eq: stageId } };
-  if (collection === 'geofences') return { event_id: { _eq: eventId } };
+  if (collection === 'geofences') return { event_id: { stages: { id: { _eq: stageId } } } };
   return { segment_id: { stage_id: { _eq: stageId } } };
 }
 

@@ -26,9 +26,9 @@ export function useStageCourse() {
   // What each object looked like on the server when opened: its last change, to spot others' saves.
   let stamps = new Map<string, string | null>();
 
-  async function readAll(stageId: string, eventId: string) {
+  async function readAll(stageId: string) {
     const rows = await Promise.all(COLLECTIONS.map((c) => sdk.request(readItems(c as never, {
-      filter: stageFilter(c, stageId, eventId) as never, fields: [...FIELDS[c], 'date_updated', 'user_updated', 'user_created'] as never, limit: -1,
+      filter: stageFilter(c, stageId) as never, fields: [...FIELDS[c], 'date_updated', 'user_updated', 'user_created'] as never, limit: -1,
     })) as Promise<(Record<string, unknown> & Stamp)[]>));
     const course: Course = { segments: [], waypoints: [], speedZones: [], geofences: [] };
     const seen = new Map<string, Stamp & { collection: CourseCollection }>();
@@ -51,8 +51,11 @@ export function useStageCourse() {
     error.value = null;
     conflicts.value = null;
     try {
-      stage.value = (await sdk.request(readItem('stages', stageId, { fields: ['id', 'name', 'status', 'event_id.id', 'event_id.name'] as never }))) as unknown as StageInfo;
-      const { course, seen } = await readAll(stageId, stage.value.event_id.id);
+      const [info, { course, seen }] = await Promise.all([
+        sdk.request(readItem('stages', stageId, { fields: ['id', 'name', 'status', 'event_id.id', 'event_id.name'] as never })) as unknown as Promise<StageInfo>,
+        readAll(stageId),
+      ]);
+      stage.value = info;
       stamps = new Map([...seen].map(([k, s]) => [k, s.date_updated]));
       if (copy.value) copy.value.reset(course);
       else copy.value = new WorkingCopy(course);
@@ -76,7 +79,7 @@ export function useStageCourse() {
   /** What others changed on the server since this course was opened (empty: safe to save). */
   async function othersChanges(): Promise<Conflict[]> {
     if (!stage.value) return [];
-    const { seen } = await readAll(stage.value.id, stage.value.event_id.id);
+    const { seen } = await readAll(stage.value.id);
     const found: { user: string | null; what: string }[] = [];
     for (const [key, s] of seen) {
       const noun = NOUN[s.collection];
