@@ -2,7 +2,7 @@
 // offers the project's basemaps plus the offline one, falls back to offline when a basemap fails,
 // shows cursor coordinates and fits to the course.
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { globalStubs } from '../test-utils/stubs';
 import { fakeMapLibrary } from './test-utils/fake-maplibre';
 import type { RaceMapHandle } from './use-race-map';
@@ -15,6 +15,8 @@ const { default: RaceMap } = await import('./race-map.vue');
 const basemaps = [{ name: 'OpenStreetMap', type: 'raster' as const, url: 'https://tile.example/{z}/{x}/{y}.png' }];
 
 describe('race map', () => {
+  beforeEach(() => sessionStorage.clear());
+
   it('loads the map code only when mounted, offers the basemaps and the offline style', async () => {
     const { loadMapLibrary } = await import('./library');
     const wrapper = mount(RaceMap, { props: { basemaps, fitBounds: [19.5, 42, 20.4, 42.3] }, global: { stubs: globalStubs } });
@@ -36,6 +38,38 @@ describe('race map', () => {
     await flushPromises();
     expect(wrapper.get('[data-testid="basemap-notice"]').text()).toContain('OpenStreetMap could not be reached (no internet?)');
     expect((map.styles.at(-1) as { name: string }).name).toBe('Offline (no tiles)');
+  });
+
+  /** A map as a screen opens it, and its MapLibre stand-in. */
+  async function openMap() {
+    const wrapper = mount(RaceMap, { props: { basemaps }, global: { stubs: globalStubs } });
+    await flushPromises();
+    return { wrapper, map: fake.last(), first: () => (fake.last().styles[0] as { name: string }).name };
+  }
+
+  it('opens the next map on the offline style when the basemap was unreachable moments ago; choosing it tries again', async () => {
+    const before = await openMap();
+    before.map.fire('error', { sourceId: 'basemap', error: { message: 'AJAXError: Failed to fetch (0): https://tile.example/8/140/95.png' } });
+    await flushPromises();
+    before.wrapper.unmount();
+    const next = await openMap();
+    expect(next.first()).toBe('Offline (no tiles)');
+    expect(next.wrapper.get('[data-testid="basemap-notice"]').text())
+      .toBe('OpenStreetMap could not be reached (no internet?); showing the offline map (it failed 1 min ago: choose OpenStreetMap above to try again)');
+    await next.wrapper.get('[data-testid="basemap-switcher"]').setValue('OpenStreetMap');
+    expect((next.map.styles.at(-1) as { name: string }).name).toBe('OpenStreetMap');
+    next.map.fire('data', { sourceId: 'basemap', tile: {} }); // it answered this time: the next map tries it first again
+    next.wrapper.unmount();
+    expect((await openMap()).first()).toBe('OpenStreetMap');
+  });
+
+  it('does not remember a basemap that had loaded tiles before one failed', async () => {
+    const before = await openMap();
+    before.map.fire('data', { sourceId: 'basemap', tile: {} });
+    before.map.fire('error', { sourceId: 'basemap', error: { message: 'AJAXError: Not Found (404): https://tile.example/19/1/1.png' } });
+    await flushPromises();
+    before.wrapper.unmount();
+    expect((await openMap()).first()).toBe('OpenStreetMap');
   });
 
   it('keeps the overlays and their data through a basemap switch, under nothing of the new basemap', async () => {

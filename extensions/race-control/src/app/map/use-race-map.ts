@@ -6,6 +6,7 @@ import { onBeforeUnmount, ref, shallowRef, watch, type Ref } from 'vue';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { loadMapLibrary, type MapLibrary } from './library';
 import { basemapFailure } from './basemap-failure';
+import { forgetFailure, recentFailure, rememberFailure } from './basemap-memory';
 import { basemapChoices, basemapStyle, OFFLINE_NAME, offlineStyle, type Basemap, type StyleSpec } from './styles';
 import { mapColours, type MapColours } from './theme';
 
@@ -40,9 +41,11 @@ function styleIds(style: StyleSpec): StyleIds {
 export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapOptions) {
   const handle = shallowRef<RaceMapHandle | null>(null);
   const error = ref<string | null>(null);
-  const basemapNotice = ref<string | null>(null);
   const choices = basemapChoices({ basemaps: options.basemaps });
-  const basemap = ref<string>(choices[0]!);
+  // A first basemap that was unreachable moments ago (another map of this tab) is not waited for again.
+  const skipped = choices[0] === OFFLINE_NAME ? null : recentFailure(choices[0]!);
+  const basemapNotice = ref<string | null>(skipped);
+  const basemap = ref<string>(skipped ? OFFLINE_NAME : choices[0]!);
   const cursor = ref<{ lon: number; lat: number } | null>(null);
   const appliers: ((map: MapLibreMap) => void)[] = [];
   let map: MapLibreMap | null = null;
@@ -52,6 +55,8 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
   // source is still tiling, so work put off until it is true could wait for an event already gone.
   let styled = false;
   let fallbackTimer: ReturnType<typeof setTimeout> | null = null;
+  // The shown basemap has loaded a tile: a later error is a bad tile, not an unreachable server.
+  let tileSeen = false;
   let destroyed = false;
 
   function styleFor(name: string, colours: MapColours) {
@@ -62,6 +67,7 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
   function fallBack(reason: string) {
     if (!map || basemap.value === OFFLINE_NAME) return;
     basemapNotice.value = basemapFailure(basemap.value, reason);
+    if (!tileSeen) rememberFailure(basemap.value, basemapNotice.value);
     basemap.value = OFFLINE_NAME;
   }
 
@@ -69,12 +75,17 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
     if (fallbackTimer) clearTimeout(fallbackTimer);
     if (basemap.value === OFFLINE_NAME || !map) return;
     const m = map;
-    let tileLoaded = false;
-    const onData = (e: { sourceId?: string; tile?: unknown }) => { if (e.sourceId === 'basemap' && e.tile) tileLoaded = true; };
+    const name = basemap.value;
+    tileSeen = false;
+    const onData = (e: { sourceId?: string; tile?: unknown }) => {
+      if (e.sourceId !== 'basemap' || !e.tile || tileSeen) return;
+      tileSeen = true;
+      forgetFailure(name);
+    };
     m.on('data', onData);
     fallbackTimer = setTimeout(() => {
       m.off('data', onData);
-      if (!tileLoaded) fallBack('no tile answered');
+      if (!tileSeen) fallBack('no tile answered');
     }, options.basemapTimeoutMs ?? 6000);
   }
 
