@@ -93,15 +93,47 @@ describe('race map', () => {
     expect(applied).toBe(2); // and the overlay's applier ran again, finding its layers in place
   });
 
-  it('opens before its bounds are known, then jumps to them once, when they first come', async () => {
-    const wrapper = mount(RaceMap, { props: { basemaps: [], fitBounds: null }, global: { stubs: globalStubs } });
+  it('opens before its bounds are known and fits when its view key says they are the ones to show', async () => {
+    const wrapper = mount(RaceMap, { props: { basemaps: [], fitBounds: null, viewKey: null }, global: { stubs: globalStubs } });
     await flushPromises();
     const map = fake.last();
     expect(map.options.bounds).toEqual([19.0, 39.6, 21.1, 42.7]);
-    await wrapper.setProps({ fitBounds: [19.5, 42, 20.4, 42.3] });
+    await wrapper.setProps({ fitBounds: [19.5, 42, 20.4, 42.3], viewKey: 'stage-1' });
     expect(map.fitted).toEqual([[19.5, 42, 20.4, 42.3]]);
     await wrapper.setProps({ fitBounds: [19.5, 42, 20.5, 42.3] }); // an edit moved the course: the view stays
     expect(map.fitted).toHaveLength(1);
+    await wrapper.setProps({ fitBounds: null, viewKey: 'stage-2' }); // an empty stage: nothing to fit
+    await wrapper.setProps({ fitBounds: [20, 41, 20.1, 41.1] }); // its first route, just drawn: the view stays
+    expect(map.fitted).toHaveLength(1);
+    await wrapper.setProps({ fitBounds: [20.5, 41, 20.9, 41.4], viewKey: 'stage-3' });
+    expect(map.fitted.at(-1)).toEqual([20.5, 41, 20.9, 41.4]);
+  });
+
+  it('falls back from a style that never loaded without waiting for it, and starts afresh', async () => {
+    fake.holdStyleLoad = true;
+    const styleBasemap = [{ name: 'Vector', type: 'style' as const, url: 'https://styles.example/vector.json' }];
+    const wrapper = mount(RaceMap, { props: { basemaps: styleBasemap }, global: { stubs: globalStubs } });
+    await flushPromises();
+    fake.holdStyleLoad = false;
+    const map = fake.last();
+    map.fire('error', { error: { message: 'AJAXError: Failed to fetch (0): https://styles.example/vector.json' } });
+    await flushPromises();
+    expect(wrapper.get('[data-testid="basemap-notice"]').text()).toContain('Vector could not be reached');
+    expect((map.styles.at(-1) as { name: string }).name).toBe('Offline (no tiles)');
+    expect(map.styleOptions.at(-1)).toEqual({ diff: false }); // a diff would wait for the dead style's load
+  });
+
+  it('keeps the overlays when MapLibre asks for the new style twice (a diff it could not do, then a rebuild)', async () => {
+    const { wrapper, map } = await openMap();
+    const handle = wrapper.emitted('ready')![0]![0] as RaceMapHandle;
+    handle.onStyle((m) => { if (!m.getLayer('course-routes')) { m.addSource('course-routes', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }); m.addLayer({ id: 'course-routes', type: 'line', source: 'course-routes' }); } });
+    map.transformTwice = true;
+    await wrapper.get('[data-testid="basemap-switcher"]').setValue('Offline (no tiles)');
+    await flushPromises();
+    expect([...map.layers.keys()]).toEqual(['background', 'graticule', 'course-routes']);
+    await wrapper.get('[data-testid="basemap-switcher"]').setValue('OpenStreetMap');
+    await flushPromises();
+    expect([...map.layers.keys()]).toEqual(['background', 'basemap', 'course-routes']);
   });
 
   it('shows the cursor position as a roadbook reads it and fits to the course', async () => {

@@ -114,6 +114,8 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
       // A tile server that is down or unreachable (no network at the bivouac): use the offline style.
       if (e.sourceId === 'basemap' || !styled) fallBack(e.error?.message ?? 'error');
     });
+    // A style being built from scratch (not a diff): until its 'style.load' nothing may be added.
+    map.on('styledataloading', () => { styled = false; });
     map.on('style.load', () => {
       styled = true;
       base ??= styleIds(map!.getStyle() as unknown as StyleSpec);
@@ -141,21 +143,31 @@ export function useRaceMap(container: Ref<HTMLElement | null>, options: RaceMapO
 
   watch(basemap, (name) => {
     if (!map || !handle.value) return;
-    styled = false; // until the new style is in ('style.load' comes at once when MapLibre can diff)
-    // The overlays ride along into the new style, so MapLibre swaps only the basemap's layers and
-    // the course is not tiled again (the offline fallback happens on every open without internet).
-    map.setStyle(styleFor(name, handle.value.colours) as never, {
-      transformStyle: (previous, next) => {
-        const kept = base ?? { layers: new Set<string>(), sources: new Set<string>() };
-        base = styleIds(next as unknown as StyleSpec);
-        if (!previous) return next;
-        return {
-          ...next,
-          sources: { ...next.sources, ...Object.fromEntries(Object.entries(previous.sources).filter(([id]) => !kept.sources.has(id) && !base!.sources.has(id))) },
-          layers: [...next.layers, ...previous.layers.filter((l) => !kept.layers.has(l.id) && !base!.layers.has(l.id))],
-        };
-      },
-    });
+    const next = styleFor(name, handle.value.colours);
+    const outgoing = base;
+    if (!styled || !outgoing) {
+      // The style never loaded (an unreachable style URL), so nothing of ours is on it: start afresh.
+      // A diff would wait for that style's 'style.load' forever.
+      base = null;
+      map.setStyle(next as never, { diff: false });
+    } else {
+      // The overlays ride along into the new style, so MapLibre swaps only the basemap's layers and
+      // the course is not tiled again (the offline fallback happens on every open without internet).
+      // MapLibre may call this twice (a diff it cannot do, then a rebuild): it reads only `outgoing`.
+      map.setStyle(next as never, {
+        transformStyle: (previous, incoming) => {
+          const own = styleIds(incoming as unknown as StyleSpec);
+          base = own;
+          if (!previous) return incoming;
+          const overlay = (id: string, kind: keyof StyleIds) => !outgoing[kind].has(id) && !own[kind].has(id);
+          return {
+            ...incoming,
+            sources: { ...incoming.sources, ...Object.fromEntries(Object.entries(previous.sources).filter(([id]) => overlay(id, 'sources'))) },
+            layers: [...incoming.layers, ...previous.layers.filter((l) => overlay(l.id, 'layers'))],
+          };
+        },
+      });
+    }
     watchBasemap();
   });
 

@@ -72,10 +72,14 @@ export class PromptMapLibreAdapter<M> extends TerraDrawMapLibreGLAdapter<M> {
   }
 
   private tiled(): boolean {
-    return ['point', 'linestring', 'polygon'].every((t) => {
-      const id = `${this.prefix}-${t}`;
-      return !this.lmap.getSource(id) || this.lmap.isSourceLoaded(id);
-    });
+    try {
+      return ['point', 'linestring', 'polygon'].every((t) => {
+        const id = `${this.prefix}-${t}`;
+        return !this.lmap.getSource(id) || this.lmap.isSourceLoaded(id);
+      });
+    } catch {
+      return true; // the map was removed mid-drag: there is nothing to hold for
+    }
   }
 
   override setDraggability(enabled: boolean): void {

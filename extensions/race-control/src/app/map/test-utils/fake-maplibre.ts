@@ -33,7 +33,7 @@ export function fakeMapLibrary() {
       for (const [id, spec] of Object.entries(style?.sources ?? {})) this.addSource(id, { data: spec.data });
       for (const layer of style?.layers ?? []) this.addLayer(layer);
       maps.push(this);
-      queueMicrotask(() => { this.fire('style.load'); this.fire('load'); this.fire('idle'); });
+      if (!api.holdStyleLoad) queueMicrotask(() => { this.fire('style.load'); this.fire('load'); this.fire('idle'); });
     }
     on(type: string, a: string | Listener, b?: Listener) {
       const entry = typeof a === 'string' ? { layer: a, fn: b! } : { fn: a };
@@ -50,9 +50,15 @@ export function fakeMapLibrary() {
     isStyleLoaded() { return !this.stillTiling; }
     getStyle() { return { layers: [...this.layers.values()], sources: Object.fromEntries([...this.sources].map(([id, src]) => [id, { type: 'geojson', data: src.data }])) }; }
     /** As MapLibre's diff: a source of the same id in the next style keeps its object (its data). */
-    setStyle(style: unknown, options?: { transformStyle?(previous: unknown, next: unknown): unknown }) {
+    styleOptions: unknown[] = [];
+    /** As MapLibre when its diff throws after asking: transformStyle is called again for the rebuild. */
+    transformTwice = false;
+    setStyle(style: unknown, options?: { diff?: boolean; transformStyle?(previous: unknown, next: unknown): unknown }) {
       this.styles.push(style);
-      const next = (options?.transformStyle ? options.transformStyle(this.getStyle(), style) : style) as { layers?: Record<string, unknown>[]; sources?: Record<string, { data?: unknown }> };
+      this.styleOptions.push(options);
+      const previous = this.getStyle();
+      if (options?.transformStyle && this.transformTwice) options.transformStyle(previous, style);
+      const next = (options?.transformStyle ? options.transformStyle(previous, style) : style) as { layers?: Record<string, unknown>[]; sources?: Record<string, { data?: unknown }> };
       const before = new Map(this.sources);
       this.sources.clear();
       this.layers.clear();
@@ -141,5 +147,10 @@ export function fakeMapLibrary() {
     course,
     maplibreCss: '',
   } as never;
-  return { lib, maps, draws, markers, last: () => maps.at(-1) as FakeMapImpl, lastDraw: () => draws.at(-1) as FakeDraw };
+  const api = {
+    lib, maps, draws, markers, last: () => maps.at(-1) as FakeMapImpl, lastDraw: () => draws.at(-1) as FakeDraw,
+    /** A map made while this is set never loads its style (an unreachable style URL). */
+    holdStyleLoad: false,
+  };
+  return api;
 }

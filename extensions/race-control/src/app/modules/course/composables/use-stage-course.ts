@@ -46,7 +46,8 @@ export function useStageCourse() {
     return { course, seen };
   }
 
-  async function load(stageId: string) {
+  /** Reads the stage's course; true when it went into the copy already open (a reset the view must be told of). */
+  async function load(stageId: string): Promise<boolean> {
     loading.value = true;
     error.value = null;
     conflicts.value = null;
@@ -57,10 +58,15 @@ export function useStageCourse() {
       ]);
       stage.value = info;
       stamps = new Map([...seen].map(([k, s]) => [k, s.date_updated]));
-      if (copy.value) copy.value.reset(course);
-      else copy.value = new WorkingCopy(course);
+      if (!copy.value) {
+        copy.value = new WorkingCopy(course);
+        return false;
+      }
+      copy.value.reset(course);
+      return true;
     } catch (e) {
       error.value = `The course could not be read: ${errorWords(e)}`;
+      return false;
     } finally {
       loading.value = false;
     }
