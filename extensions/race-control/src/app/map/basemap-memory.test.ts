@@ -12,6 +12,7 @@ describe('basemap memory', () => {
     const s = memoryStore();
     rememberFailure('OpenStreetMap', words, 1_000_000, s);
     expect(recentFailure('OpenStreetMap', 1_000_000 + 2 * 60_000, s)).toBe(`${words} (it failed 2 min ago: choose OpenStreetMap above to try again)`);
+    expect(recentFailure('OpenStreetMap', 1_000_000 + 20_000, s)).toBe(`${words} (it failed moments ago: choose OpenStreetMap above to try again)`);
     expect(recentFailure('OpenTopoMap', 1_000_000, s)).toBeNull();
     expect(recentFailure('OpenStreetMap', 1_000_000 + REMEMBER_MS + 1, s)).toBeNull();
   });

@@ -29,6 +29,6 @@ export function recentFailure(basemap: string, now = Date.now(), s = store()): s
   let seen: { at?: unknown; words?: unknown } | null;
   try { seen = JSON.parse(s?.getItem(keyOf(basemap)) ?? 'null'); } catch { return null; }
   if (!seen || typeof seen.at !== 'number' || typeof seen.words !== 'string' || now - seen.at > REMEMBER_MS || now < seen.at) return null;
-  const minutes = Math.max(1, Math.round((now - seen.at) / 60_000));
-  return `${seen.words} (it failed ${minutes} min ago: choose ${basemap} above to try again)`;
+  const minutes = Math.round((now - seen.at) / 60_000);
+  return `${seen.words} (it failed ${minutes < 1 ? 'moments' : `${minutes} min`} ago: choose ${basemap} above to try again)`;
 }

@@ -55,7 +55,7 @@ describe('race map', () => {
     const next = await openMap();
     expect(next.first()).toBe('Offline (no tiles)');
     expect(next.wrapper.get('[data-testid="basemap-notice"]').text())
-      .toBe('OpenStreetMap could not be reached (no internet?); showing the offline map (it failed 1 min ago: choose OpenStreetMap above to try again)');
+      .toBe('OpenStreetMap could not be reached (no internet?); showing the offline map (it failed moments ago: choose OpenStreetMap above to try again)');
     await next.wrapper.get('[data-testid="basemap-switcher"]').setValue('OpenStreetMap');
     expect((next.map.styles.at(-1) as { name: string }).name).toBe('OpenStreetMap');
     next.map.fire('data', { sourceId: 'basemap', tile: {} }); // it answered this time: the next map tries it first again
