@@ -81,6 +81,12 @@ async function setField(page: Page, testid: string, value: string) {
 async function save(page: Page) {
   await page.locator('[data-testid="save"]').click();
   await page.locator('[data-testid="saved"]').waitFor({ timeout: 30_000 });
+  await expectMapInView(page);
+}
+/** A notice (saved, refused) shrinks the map; it must not push the map's bottom (scale, coordinates) out of sight. */
+async function expectMapInView(page: Page) {
+  const box = await page.locator('[data-testid="race-map"]').boundingBox();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
 }
 async function clickPolygon(page: Page, corners: { x: number; y: number }[]) {
   for (const c of corners) {
@@ -138,8 +144,7 @@ describe('the course editor, as the race director', () => {
     await page.locator('[data-testid="field-name"]').fill(FENCE);
     await page.locator('[data-testid="field-name"]').press('Tab');
     await screenshot(page, 'course-geofence-drawn');
-    await page.locator('[data-testid="save"]').click();
-    await page.locator('[data-testid="saved"]').waitFor({ timeout: 30_000 });
+    await save(page);
     await page.reload();
     await openEditor(page);
     await expect(page.locator('[data-testid="course-list"]').innerText()).resolves.toContain(`${FENCE} · checkpoint`);
@@ -150,6 +155,8 @@ describe('the course editor, as the race director', () => {
     for (const [lon, lat] of expected) {
       expect(ring.some(([x, y]) => Math.abs(x! - lon) < 2e-5 && Math.abs(y! - lat) < 2e-5), `corner ${lon}, ${lat} in ${JSON.stringify(ring)}`).toBe(true);
     }
+    await page.locator('[data-testid^="item-geofences:"]', { hasText: FENCE }).click(); // the saved fence in view, selected
+    await page.waitForTimeout(800);
     await screenshot(page, 'course-geofence-saved');
   });
 
@@ -211,6 +218,7 @@ describe('the course editor, as the race director', () => {
     const refusal = page.locator('[data-testid="refusal"]');
     await refusal.waitFor({ timeout: 15_000 });
     expect(await refusal.innerText()).toMatch(/outline crosses itself at \d+\.\d{5}° N \d+\.\d{5}° E/);
+    await expectMapInView(page);
     await screenshot(page, 'course-bow-tie-refused');
     await page.keyboard.press('Escape');
   });

@@ -99,6 +99,8 @@ describe('course editor', () => {
     const writes = sdk.requests.filter((r) => r.method !== 'GET');
     expect(writes).toEqual([{ path: '/items/geofences', method: 'POST', params: expect.anything(), body: [expect.objectContaining({ name: 'Geofence 3', kind: 'checkpoint', event_id: 'ev1' })] }]);
     expect(wrapper.get('[data-testid="saved"]').text()).toBe('Saved 1 change');
+    // The new fence has its server id now and nothing is selected: no feature stays highlighted.
+    expect([...fake.last().featureStates.values()].filter((s) => s.selected === true)).toEqual([]);
   });
 
   it('undo takes back a change; a save after someone else changed the course says who and what', async () => {
